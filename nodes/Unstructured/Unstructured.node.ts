@@ -1,0 +1,57 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { searchJobs } from './methods/listSearch';
+import { jobDescription } from './resources/job';
+import { API_BASE_URL_EXPRESSION } from './shared/apiUrl';
+import { runRequest } from './shared/runRequest';
+
+export class Unstructured implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Unstructured',
+		name: 'unstructured',
+		icon: { light: 'file:unstructured.svg', dark: 'file:unstructured.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Get jobs of the Unstructured Platform API and the files they produced',
+		documentationUrl: 'https://github.com/n8n-nodes-unstructured/n8n-nodes-unstructured#readme',
+		defaults: {
+			name: 'Unstructured',
+		},
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'unstructuredApi', required: true }],
+		requestDefaults: {
+			baseURL: API_BASE_URL_EXPRESSION,
+			json: true,
+			ignoreHttpStatusErrors: true,
+		},
+		requestOperations: {
+			pagination: runRequest,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Job',
+						value: 'job',
+					},
+				],
+				default: 'job',
+			},
+			...jobDescription,
+		],
+	};
+
+	methods = {
+		listSearch: {
+			searchJobs,
+		},
+	};
+}

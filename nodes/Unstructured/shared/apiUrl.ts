@@ -1,0 +1,14 @@
+/**
+ * Users paste the API URL with or without a trailing slash, and older Unstructured docs
+ * include `/api/v1` in it. Every request path here starts with `/api/v1`, so both are removed.
+ */
+const TRAILING_SLASHES = /\/+$/;
+const TRAILING_API_VERSION = /\/api\/v1$/i;
+
+export function normalizeApiUrl(apiUrl: string): string {
+	return apiUrl.trim().replace(TRAILING_SLASHES, '').replace(TRAILING_API_VERSION, '');
+}
+
+/** The same normalisation as an n8n expression, for `requestDefaults` and the credential test. */
+export const API_BASE_URL_EXPRESSION =
+	'={{ String($credentials.apiUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/v1$/i, "") }}';

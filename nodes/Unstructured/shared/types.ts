@@ -1,0 +1,42 @@
+/**
+ * Models of the Unstructured Platform API, as documented in the Python SDK (v0.44.1) and the docs.
+ * Enum-typed fields also accept any string: the API has added values before.
+ */
+
+export type JobStatus = 'SCHEDULED' | 'IN_PROGRESS' | 'COMPLETED' | 'STOPPED' | 'FAILED';
+
+export type WorkflowJobType = 'ephemeral' | 'persistent' | 'scheduled' | 'template';
+
+export interface NodeFileMetadata {
+	node_id: string;
+	file_id: string;
+	node_type: string;
+	node_subtype: string;
+	[field: string]: unknown;
+}
+
+export interface JobInformation {
+	id: string;
+	workflow_id: string;
+	workflow_name: string;
+	status: JobStatus | string;
+	created_at: string;
+	runtime?: string | null;
+	input_file_ids?: string[] | null;
+	output_node_files?: NodeFileMetadata[] | null;
+	job_type?: WorkflowJobType | string;
+	[field: string]: unknown;
+}
+
+export interface ValidationErrorItem {
+	loc: Array<string | number>;
+	msg: string;
+	type: string;
+	input?: unknown;
+	ctx?: Record<string, unknown>;
+}
+
+/** Error bodies: FastAPI sends `detail` as a string, or as a list for validation errors. */
+export interface ErrorBody {
+	detail?: string | ValidationErrorItem[];
+}

@@ -1,0 +1,43 @@
+'use strict';
+const util = require('node:util');
+
+/** A resource-locator value as n8n saves it. */
+function byId(value) {
+	return { __rl: true, mode: 'id', value };
+}
+
+function jobGet(jobId, extra = {}) {
+	return { resource: 'job', operation: 'get', jobId: typeof jobId === 'string' ? byId(jobId) : jobId, ...extra };
+}
+
+/** Everything a process writes to stdout and stderr from now on, kept so tests can search it. */
+function captureOutput() {
+	const chunks = [];
+	const originals = { out: process.stdout.write, err: process.stderr.write };
+	const tee = (original) =>
+		function write(chunk, ...rest) {
+			chunks.push(String(chunk));
+			return original.call(this, chunk, ...rest);
+		};
+	process.stdout.write = tee(originals.out);
+	process.stderr.write = tee(originals.err);
+	return {
+		text: () => chunks.join(''),
+		restore() {
+			process.stdout.write = originals.out;
+			process.stderr.write = originals.err;
+		},
+	};
+}
+
+/** Every form an error or item can be shown or stored in: JSON, and a deep inspection with causes. */
+function allRenderings(value) {
+	return `${JSON.stringify(value)}\n${util.inspect(value, { depth: 12, showHidden: true })}`;
+}
+
+/** Output items reduced to what a user sees: json and pairedItem. */
+function plain(items) {
+	return items.map(({ json, pairedItem }) => ({ json, pairedItem }));
+}
+
+module.exports = { byId, jobGet, captureOutput, allRenderings, plain };

@@ -1,0 +1,70 @@
+'use strict';
+const { describe, it, before, after, beforeEach } = require('node:test');
+const assert = require('node:assert/strict');
+
+const { listSearch } = require('./harness');
+const { MockUnstructuredApi } = require('./mock-api');
+
+const mock = new MockUnstructuredApi();
+let credentials;
+
+before(async () => {
+	await mock.start();
+	credentials = { apiUrl: `${mock.url}/`, apiKey: mock.apiKey };
+});
+after(() => mock.stop());
+beforeEach(() => mock.reset());
+
+describe('Job ID "From List"', () => {
+	it('lists the jobs newest first, named by workflow, status and start time', async () => {
+		const older = mock.addJob({ workflow_name: 'Invoices', status: 'COMPLETED', created_at: '2026-03-01T10:00:00Z' });
+		const newest = mock.addJob({ workflow_name: 'Contracts', status: 'IN_PROGRESS', created_at: '2026-03-02T09:00:00Z' });
+		const oldest = mock.addJob({ workflow_name: 'Invoices', status: 'FAILED', created_at: '2026-02-01T00:00:00Z' });
+		const result = await listSearch({ method: 'searchJobs', credentials });
+		assert.deepEqual(result, {
+			results: [
+				{ name: 'Contracts · IN_PROGRESS · 2026-03-02T09:00:00Z', value: newest.id },
+				{ name: 'Invoices · COMPLETED · 2026-03-01T10:00:00Z', value: older.id },
+				{ name: 'Invoices · FAILED · 2026-02-01T00:00:00Z', value: oldest.id },
+			],
+			paginationToken: undefined,
+		});
+		assert.deepEqual(
+			mock.requests.map(({ method, path, query, headers }) => [method, path, query, headers['unstructured-api-key']]),
+			[['GET', '/api/v1/jobs/', {}, mock.apiKey]],
+		);
+	});
+
+	it('searches workflow name, status and job ID, ignoring case', async () => {
+		const invoice = mock.addJob({ workflow_name: 'Invoices', status: 'COMPLETED' });
+		const failed = mock.addJob({ workflow_name: 'Contracts', status: 'FAILED' });
+		mock.addJob({ workflow_name: 'Contracts', status: 'COMPLETED' });
+		const byName = await listSearch({ method: 'searchJobs', credentials, filter: 'invoi' });
+		assert.deepEqual(byName.results.map((item) => item.value), [invoice.id]);
+		const byStatus = await listSearch({ method: 'searchJobs', credentials, filter: 'failed' });
+		assert.deepEqual(byStatus.results.map((item) => item.value), [failed.id]);
+		const byId = await listSearch({ method: 'searchJobs', credentials, filter: failed.id.slice(0, 13).toUpperCase() });
+		assert.deepEqual(byId.results.map((item) => item.value), [failed.id]);
+	});
+
+	it('pages through long lists 100 at a time', async () => {
+		for (let day = 0; day < 150; day++) {
+			mock.addJob({ created_at: new Date(Date.UTC(2026, 0, 1) + day * 86_400_000).toISOString() });
+		}
+		const first = await listSearch({ method: 'searchJobs', credentials });
+		assert.equal(first.results.length, 100);
+		assert.equal(first.paginationToken, '100');
+		const second = await listSearch({ method: 'searchJobs', credentials, paginationToken: first.paginationToken });
+		assert.equal(second.results.length, 50);
+		assert.equal(second.paginationToken, undefined);
+		const all = [...first.results, ...second.results].map((item) => item.name.split(' · ')[2]);
+		assert.deepEqual(all, [...all].sort().reverse());
+	});
+
+	it('fails with the API words when the key is rejected', async () => {
+		await assert.rejects(listSearch({ method: 'searchJobs', credentials: { ...credentials, apiKey: 'nope' } }), {
+			name: 'NodeApiError',
+			message: 'The Unstructured API rejected the API key (401): API key is invalid, please provide a valid API key in the header.',
+		});
+	});
+});
