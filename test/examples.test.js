@@ -1,5 +1,5 @@
 'use strict';
-const { describe, it, before, after } = require('node:test');
+const { describe, it, before, after, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -12,6 +12,7 @@ const mock = new MockUnstructuredApi();
 
 before(() => mock.start());
 after(() => mock.stop());
+beforeEach(() => mock.reset());
 
 describe('examples/get-job-output-files.json', () => {
 	const workflow = JSON.parse(fs.readFileSync(path.join(examplesDir, 'get-job-output-files.json'), 'utf8'));
@@ -32,5 +33,44 @@ describe('examples/get-job-output-files.json', () => {
 		});
 		assert.equal(error, undefined);
 		assert.deepEqual(items.map((item) => [item.json.job_id, item.json.file_id]), [[job.id, file.file_id]]);
+	});
+});
+
+describe('examples/create-wait-download.json', () => {
+	const workflow = JSON.parse(fs.readFileSync(path.join(examplesDir, 'create-wait-download.json'), 'utf8'));
+	const byName = Object.fromEntries(workflow.nodes.map((node) => [node.name, node]));
+	const chain = ['When clicking ‘Execute workflow’', 'Read Invoice', 'Partition the File', 'List Output Files', 'Download Elements'];
+
+	it('chains Manual Trigger → Read file → Create (wait) → Get (files) → Download Output', () => {
+		for (let index = 0; index < chain.length - 1; index++) {
+			assert.equal(workflow.connections[chain[index]].main[0][0].node, chain[index + 1]);
+		}
+		assert.deepEqual(
+			chain.slice(2).map((name) => byName[name].parameters.operation),
+			['create', 'get', 'download'],
+		);
+	});
+
+	it('its Unstructured nodes run in turn as saved, each on the previous one\'s output', async () => {
+		const fast = (parameters) => ({ ...parameters, waitOptions: { ...parameters.waitOptions, pollInterval: 1 } });
+		const credentials = { apiUrl: mock.url, apiKey: mock.apiKey };
+		mock.createdJobStatuses = ['SCHEDULED', 'COMPLETED'];
+		const read = [{ json: {}, binary: { data: { data: Buffer.from('%PDF-1.7').toString('base64'), mimeType: 'application/pdf', fileName: 'invoice.pdf' } } }];
+
+		const created = await runNode({ parameters: fast(byName['Partition the File'].parameters), items: read, credentials });
+		assert.equal(created.error, undefined);
+		assert.equal(created.items[0].json.status, 'COMPLETED');
+		const job = mock.jobs.get(created.items[0].json.id);
+		const [file] = job.output_node_files;
+		mock.setOutput(job.id, { fileId: file.file_id, nodeId: file.node_id, body: JSON.stringify([{ type: 'Title', text: 'Invoice' }]) });
+
+		const files = await runNode({ parameters: byName['List Output Files'].parameters, items: created.items, credentials });
+		assert.deepEqual(files.items.map((item) => item.json.file_id), ['invoice.pdf']);
+
+		const downloaded = await runNode({ parameters: byName['Download Elements'].parameters, items: files.items, credentials });
+		assert.equal(downloaded.error, undefined);
+		assert.deepEqual(downloaded.items.map((item) => item.json), [
+			{ type: 'Title', text: 'Invoice', job_id: job.id, file_id: 'invoice.pdf', node_id: file.node_id },
+		]);
 	});
 });

@@ -18,6 +18,7 @@ const {
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
 	PackageDirectoryLoader,
+	RoutingNode,
 	WorkflowExecute,
 } = require('n8n-core');
 const {
@@ -26,8 +27,6 @@ const {
 	Workflow,
 	createRunExecutionData,
 } = require('n8n-workflow');
-// Not exported from n8n-core's index; n8n's CredentialsTester uses it the same way.
-const { RoutingNode } = require('n8n-core/dist/execution-engine/routing-node');
 
 const PACKAGE_ROOT = path.resolve(__dirname, '..');
 const NODE_TYPE = 'n8n-nodes-unstructured.unstructured';
@@ -45,6 +44,28 @@ async function loadPackage() {
 	return await loaderPromise;
 }
 
+/**
+ * n8n's NodeTypes (packages/cli/src/node-types.ts): a declarative node gets an `execute` that runs
+ * RoutingNode with the execution's context, so the node sees the execution's cancel signal.
+ */
+function withRoutingExecute(nodeType) {
+	const { description } = nodeType;
+	const isDeclarative = description.requestDefaults !== undefined;
+	const needsExecute =
+		!nodeType.execute &&
+		!nodeType.supplyData &&
+		!nodeType.poll &&
+		!nodeType.trigger &&
+		(!nodeType.webhook || isDeclarative) &&
+		(!nodeType.methods || isDeclarative);
+	if (needsExecute) {
+		nodeType.execute = async function execute() {
+			return (await new RoutingNode(this, nodeType).runNode()) ?? [];
+		};
+	}
+	return nodeType;
+}
+
 function nodeTypesOf(loader, extraTypes = {}) {
 	const byName = (name) => {
 		if (extraTypes[name]) return extraTypes[name];
@@ -53,7 +74,7 @@ function nodeTypesOf(loader, extraTypes = {}) {
 	};
 	return {
 		getByName: byName,
-		getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(byName(name), version),
+		getByNameAndVersion: (name, version) => withRoutingExecute(NodeHelpers.getVersionedNodeType(byName(name), version)),
 		getKnownTypes: () => ({}),
 	};
 }

@@ -1,5 +1,9 @@
 'use strict';
+const assert = require('node:assert/strict');
+const { before, after, beforeEach } = require('node:test');
 const util = require('node:util');
+
+const { MockUnstructuredApi } = require('./mock-api');
 
 /** A resource-locator value as n8n saves it. */
 function byId(value) {
@@ -35,9 +39,31 @@ function allRenderings(value) {
 	return `${JSON.stringify(value)}\n${util.inspect(value, { depth: 12, showHidden: true })}`;
 }
 
+/**
+ * Starts a mock Unstructured API for the test file, resets it before each test, and at the end
+ * checks that nothing the file's runs logged holds the API key.
+ * Returns `{ mock, credentials }`; `credentials` is filled in once the mock has started.
+ */
+function useMockApi() {
+	const mock = new MockUnstructuredApi();
+	const context = { mock, credentials: {} };
+	const output = captureOutput();
+	before(async () => {
+		await mock.start();
+		Object.assign(context.credentials, { apiUrl: mock.url, apiKey: mock.apiKey });
+	});
+	beforeEach(() => mock.reset());
+	after(async () => {
+		output.restore();
+		await mock.stop();
+		assert.ok(!output.text().includes(mock.apiKey), 'the API key appeared in a log line');
+	});
+	return context;
+}
+
 /** Output items reduced to what a user sees: json and pairedItem. */
 function plain(items) {
 	return items.map(({ json, pairedItem }) => ({ json, pairedItem }));
 }
 
-module.exports = { byId, jobGet, captureOutput, allRenderings, plain };
+module.exports = { byId, jobGet, captureOutput, allRenderings, plain, useMockApi };

@@ -1,25 +1,12 @@
 'use strict';
-const { describe, it, before, after, beforeEach } = require('node:test');
+const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
 const { runNode } = require('./harness');
-const { MockUnstructuredApi, makeOutputFile } = require('./mock-api');
-const { byId, jobGet, captureOutput, allRenderings, plain } = require('./helpers');
+const { makeOutputFile } = require('./mock-api');
+const { byId, jobGet, allRenderings, plain, useMockApi } = require('./helpers');
 
-const mock = new MockUnstructuredApi();
-const output = captureOutput();
-let credentials;
-
-before(async () => {
-	await mock.start();
-	credentials = { apiUrl: mock.url, apiKey: mock.apiKey };
-});
-after(async () => {
-	output.restore();
-	await mock.stop();
-	assert.ok(!output.text().includes(mock.apiKey), 'the API key appeared in a log line');
-});
-beforeEach(() => mock.reset());
+const { mock, credentials } = useMockApi();
 
 describe('Job › Get: the request', () => {
 	it('sends GET /api/v1/jobs/{id} with the API key header and asks for JSON', async () => {

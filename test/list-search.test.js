@@ -1,19 +1,11 @@
 'use strict';
-const { describe, it, before, after, beforeEach } = require('node:test');
+const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
 const { listSearch } = require('./harness');
-const { MockUnstructuredApi } = require('./mock-api');
+const { useMockApi } = require('./helpers');
 
-const mock = new MockUnstructuredApi();
-let credentials;
-
-before(async () => {
-	await mock.start();
-	credentials = { apiUrl: `${mock.url}/`, apiKey: mock.apiKey };
-});
-after(() => mock.stop());
-beforeEach(() => mock.reset());
+const { mock, credentials } = useMockApi();
 
 describe('Job ID "From List"', () => {
 	it('lists the jobs newest first, named by workflow, status and start time', async () => {
@@ -66,5 +58,52 @@ describe('Job ID "From List"', () => {
 			name: 'NodeApiError',
 			message: 'The Unstructured API rejected the API key (401): API key is invalid, please provide a valid API key in the header.',
 		});
+	});
+});
+
+describe('Workflow "From List"', () => {
+	it('asks the API for a page of workflows and names them with their status', async () => {
+		const active = mock.addWorkflow({ name: 'Invoices', status: 'active' });
+		const inactive = mock.addWorkflow({ name: 'Contracts', status: 'inactive' });
+		const result = await listSearch({ method: 'searchWorkflows', credentials });
+		assert.deepEqual(result, {
+			results: [
+				{ name: 'Invoices · active', value: active.id },
+				{ name: 'Contracts · inactive', value: inactive.id },
+			],
+			paginationToken: undefined,
+		});
+		assert.deepEqual(mock.requests[0].query, { page: '1', page_size: '100' });
+	});
+
+	it('searches by name on the API side and follows pages', async () => {
+		for (let index = 0; index < 130; index++) mock.addWorkflow({ name: `Invoices ${index}` });
+		mock.addWorkflow({ name: 'Contracts' });
+		const first = await listSearch({ method: 'searchWorkflows', credentials, filter: 'invoices' });
+		assert.equal(first.results.length, 100);
+		assert.equal(first.paginationToken, '2');
+		const second = await listSearch({ method: 'searchWorkflows', credentials, filter: 'invoices', paginationToken: '2' });
+		assert.equal(second.results.length, 30);
+		assert.equal(second.paginationToken, undefined);
+		assert.deepEqual(
+			mock.requests.map((request) => request.query),
+			[
+				{ page: '1', page_size: '100', name: 'invoices' },
+				{ page: '2', page_size: '100', name: 'invoices' },
+			],
+		);
+	});
+});
+
+describe('Template "From List"', () => {
+	it('lists the templates by name and ID, searchable', async () => {
+		const all = await listSearch({ method: 'searchTemplates', credentials });
+		assert.deepEqual(all.results, [
+			{ name: 'High-resolution partition (hi_res_partition)', value: 'hi_res_partition' },
+			{ name: 'High-resolution partition and enrichment (hi_res_and_enrichment)', value: 'hi_res_and_enrichment' },
+		]);
+		const found = await listSearch({ method: 'searchTemplates', credentials, filter: 'ENRICH' });
+		assert.deepEqual(found.results.map((item) => item.value), ['hi_res_and_enrichment']);
+		assert.deepEqual(mock.requests.map((request) => request.path), ['/api/v1/templates/', '/api/v1/templates/']);
 	});
 });

@@ -46,6 +46,73 @@ function makeJob(overrides = {}) {
 	};
 }
 
+/** A `WorkflowInformation`, as the workflows endpoints return it. */
+function makeWorkflow(overrides = {}) {
+	return {
+		id: randomUUID(),
+		name: 'My ETL Workflow',
+		sources: [],
+		destinations: [],
+		workflow_type: 'custom',
+		workflow_nodes: [],
+		status: 'active',
+		created_at: '2026-01-01T00:00:00Z',
+		updated_at: '2026-01-02T00:00:00Z',
+		schedule: null,
+		reprocess_all: false,
+		...overrides,
+	};
+}
+
+const DEFAULT_TEMPLATES = [
+	{ id: 'hi_res_partition', name: 'High-resolution partition', description: 'Partitions documents with the hi_res strategy', version: '1.0.0', last_updated: '2026-01-01T00:00:00Z' },
+	{ id: 'hi_res_and_enrichment', name: 'High-resolution partition and enrichment', description: 'Partitions and enriches images and tables', version: '1.0.0', last_updated: '2026-01-01T00:00:00Z' },
+];
+
+const PROCESSING_STATUS = { SCHEDULED: 'SCHEDULED', IN_PROGRESS: 'IN_PROGRESS', COMPLETED: 'SUCCESS', STOPPED: 'STOPPED', FAILED: 'FAILED' };
+
+/**
+ * Parses a `multipart/form-data` body into `{ fields, files }`, failing loudly on malformed input:
+ * the mock checks what the node sends, it does not guess.
+ */
+function parseMultipart(body, contentType) {
+	const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? '');
+	if (!/^multipart\/form-data/i.test(contentType ?? '') || !match) return undefined;
+	const delimiter = Buffer.from(`--${match[1] ?? match[2]}`);
+	const parts = [];
+	let start = body.indexOf(delimiter);
+	if (start !== 0) return undefined;
+	for (;;) {
+		start += delimiter.length;
+		if (body.slice(start, start + 2).toString() === '--') break;
+		if (body.slice(start, start + 2).toString() !== '\r\n') return undefined;
+		start += 2;
+		const next = body.indexOf(delimiter, start);
+		if (next === -1) return undefined;
+		const part = body.slice(start, next - 2);
+		if (body.slice(next - 2, next).toString() !== '\r\n') return undefined;
+		const headerEnd = part.indexOf('\r\n\r\n');
+		const headers = Object.fromEntries(
+			part.slice(0, headerEnd).toString('utf8').split('\r\n').map((line) => {
+				const colon = line.indexOf(':');
+				return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
+			}),
+		);
+		const disposition = headers['content-disposition'] ?? '';
+		parts.push({
+			name: /name="([^"]*)"/.exec(disposition)?.[1],
+			filename: /filename="([^"]*)"/.exec(disposition)?.[1],
+			contentType: headers['content-type'],
+			data: part.slice(headerEnd + 4),
+		});
+		start = next;
+	}
+	return {
+		fields: Object.fromEntries(parts.filter((part) => part.filename === undefined).map((part) => [part.name, part.data.toString('utf8')])),
+		files: parts.filter((part) => part.filename !== undefined),
+	};
+}
+
 /** A `NodeFileMetadata` entry. */
 function makeOutputFile(overrides = {}) {
 	return {
@@ -65,10 +132,41 @@ class MockUnstructuredApi {
 
 	reset() {
 		this.jobs = new Map();
+		this.statusSequences = new Map();
+		this.details = new Map();
+		this.failedFiles = new Map();
+		this.outputs = [];
 		this.workflows = [];
+		this.templates = [...DEFAULT_TEMPLATES];
+		this.createdJobStatuses = [];
 		this.requests = [];
 		this.responses = [];
 		this.latencyMs = 0;
+	}
+
+	/** The statuses a job takes on its next GETs, one per GET (the last one stays). */
+	setStatusSequence(jobId, statuses) {
+		this.statusSequences.set(jobId, [...statuses]);
+	}
+
+	/** What `/details` answers for a job (default: derived from its status). */
+	setDetails(jobId, details) {
+		this.details.set(jobId, details);
+	}
+
+	setFailedFiles(jobId, failedFiles) {
+		this.failedFiles.set(jobId, failedFiles);
+	}
+
+	/** What `/download` answers for a file of a job: `{ fileId, nodeId?, body, contentType }`. */
+	setOutput(jobId, { fileId, nodeId, body, contentType = 'application/json' }) {
+		this.outputs.push({ jobId, fileId, nodeId, body, contentType });
+	}
+
+	addWorkflow(overrides = {}) {
+		const workflow = makeWorkflow(overrides);
+		this.workflows.push(workflow);
+		return workflow;
 	}
 
 	addJob(overrides) {
@@ -117,7 +215,7 @@ class MockUnstructuredApi {
 		const queryStart = rawUrl.indexOf('?');
 		const path = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
 		const query = Object.fromEntries(new URLSearchParams(queryStart === -1 ? '' : rawUrl.slice(queryStart + 1)));
-		const request = { method: req.method, path, query, headers: req.headers, body: Buffer.concat(chunks) };
+		const request = { method: req.method, path, query, headers: req.headers, body: Buffer.concat(chunks), receivedAt: Date.now() };
 		this.requests.push(request);
 
 		const override = this.takeOverride(request);
@@ -158,14 +256,119 @@ class MockUnstructuredApi {
 		if (key !== this.apiKey) return { status: 401, body: { detail: API_KEY_INVALID } };
 
 		const { method, path, query } = request;
-		if (path === '/api/v1/jobs' || path === '/api/v1/workflows') {
+		if (path === '/api/v1/jobs' || path === '/api/v1/workflows' || path === '/api/v1/templates') {
 			return { status: 307, headers: { location: `${path}/` }, body: '' };
 		}
 		if (method === 'GET' && path === '/api/v1/jobs/') return this.listJobs(query);
+		if (method === 'POST' && path === '/api/v1/jobs/') return this.createJob(request);
 		if (method === 'GET' && path === '/api/v1/workflows/') return this.listWorkflows(query);
-		const jobMatch = /^\/api\/v1\/jobs\/([^/]+)$/.exec(path);
-		if (method === 'GET' && jobMatch) return this.getJob(decodeURIComponent(jobMatch[1]));
+		if (method === 'GET' && path === '/api/v1/templates/') return { status: 200, body: this.templates };
+		const jobMatch = /^\/api\/v1\/jobs\/([^/]+)(\/[a-z-]+)?$/.exec(path);
+		if (jobMatch) {
+			const jobId = decodeURIComponent(jobMatch[1]);
+			const action = `${method} ${jobMatch[2] ?? ''}`;
+			const handlers = {
+				'GET ': () => this.getJob(jobId),
+				'GET /details': () => this.withJob(jobId, (job) => this.jobDetails(job)),
+				'GET /failed-files': () => this.withJob(jobId, (job) => ({ status: 200, body: { failed_files: this.failedFiles.get(job.id) ?? [] } })),
+				'POST /cancel': () => this.withJob(jobId, (job) => this.cancelJob(job)),
+				'GET /download': () => this.withJob(jobId, (job) => this.download(job, query)),
+			};
+			if (handlers[action]) return handlers[action]();
+		}
+		const workflowMatch = /^\/api\/v1\/workflows\/([^/]+)$/.exec(path);
+		if (method === 'GET' && workflowMatch) return this.getWorkflow(decodeURIComponent(workflowMatch[1]));
+		const templateMatch = /^\/api\/v1\/templates\/([^/]+)$/.exec(path);
+		if (method === 'GET' && templateMatch) return this.getTemplate(decodeURIComponent(templateMatch[1]));
 		return { status: 404, body: { detail: 'Not Found' } };
+	}
+
+	withJob(jobId, handle) {
+		if (!UUID.test(jobId)) return { status: 422, body: uuidError('job_id', jobId) };
+		const job = this.jobs.get(jobId);
+		if (!job) return { status: 404, body: { detail: 'Job not found' } };
+		return handle(job);
+	}
+
+	jobDetails(job) {
+		const details = this.details.get(job.id) ?? {
+			id: job.id,
+			processing_status: PROCESSING_STATUS[job.status] ?? job.status,
+			node_stats: [
+				{ node_name: 'Partitioner', node_type: 'partition', node_subtype: 'unstructured_api', ready: 0, in_progress: 0, success: 1, failure: 0 },
+			],
+			message: null,
+		};
+		return { status: 200, body: details };
+	}
+
+	cancelJob(job) {
+		if (job.status !== 'SCHEDULED' && job.status !== 'IN_PROGRESS') {
+			// Undocumented live: modelled on FastAPI's usual 400 with a `detail` string.
+			return { status: 400, body: { detail: `Job ${job.id} is ${job.status} and cannot be cancelled.` } };
+		}
+		job.status = 'STOPPED';
+		return { status: 200, body: { id: job.id, status: 'cancelled', message: 'Job successfully cancelled.' } };
+	}
+
+	download(job, query) {
+		if (query.file_id === undefined) {
+			return { status: 422, body: { detail: [{ type: 'missing', loc: ['query', 'file_id'], msg: 'Field required', input: null }] } };
+		}
+		if (query.node_id !== undefined && !UUID.test(query.node_id)) {
+			return { status: 422, body: { detail: [{ type: 'uuid_parsing', loc: ['query', 'node_id'], msg: 'Input should be a valid UUID', input: query.node_id }] } };
+		}
+		const output = this.outputs.find(
+			(candidate) => candidate.jobId === job.id && candidate.fileId === query.file_id && (candidate.nodeId ?? undefined) === query.node_id,
+		);
+		if (!output) return { status: 404, body: { detail: 'File not found' } };
+		return { status: 200, body: output.body, contentType: output.contentType };
+	}
+
+	createJob(request) {
+		const form = parseMultipart(request.body, request.headers['content-type']);
+		request.form = form;
+		if (!form) return { status: 422, body: { detail: [{ type: 'missing', loc: ['body', 'request_data'], msg: 'Field required', input: null }] } };
+		let data;
+		try {
+			data = JSON.parse(form.fields.request_data);
+		} catch {
+			return { status: 422, body: { detail: 'request_data must be a JSON string' } };
+		}
+		if (('template_id' in data) === ('job_nodes' in data)) {
+			return { status: 422, body: { detail: 'Must specify a job template ID or job nodes (but not both).' } };
+		}
+		if (data.template_id !== undefined && !this.templates.some((template) => template.id === data.template_id)) {
+			return { status: 404, body: { detail: `Template ${data.template_id} not found` } };
+		}
+		const unexpected = form.files.find((file) => file.name !== 'input_files');
+		if (unexpected) return { status: 422, body: { detail: `Unexpected file field ${unexpected.name}` } };
+		const [firstStatus = 'SCHEDULED', ...laterStatuses] = this.createdJobStatuses;
+		const job = this.addJob({
+			workflow_name: `job-${randomUUID().slice(0, 8)}`,
+			status: firstStatus,
+			runtime: null,
+			input_file_ids: form.files.map((file) => file.filename),
+			output_node_files: form.files.map((file) => makeOutputFile({ file_id: file.filename, node_type: 'partition', node_subtype: 'unstructured_api' })),
+			job_type: data.template_id !== undefined ? 'template' : 'ephemeral',
+		});
+		if (laterStatuses.length > 0) this.setStatusSequence(job.id, laterStatuses);
+		return { status: 200, body: job };
+	}
+
+	getWorkflow(workflowId) {
+		if (!UUID.test(workflowId)) return { status: 422, body: uuidError('workflow_id', workflowId) };
+		const workflow = this.workflows.find((candidate) => candidate.id === workflowId);
+		return workflow ? { status: 200, body: workflow } : { status: 404, body: { detail: 'Workflow not found' } };
+	}
+
+	getTemplate(templateId) {
+		const template = this.templates.find((candidate) => candidate.id === templateId);
+		if (!template) return { status: 404, body: { detail: `Template ${templateId} not found` } };
+		return {
+			status: 200,
+			body: { ...template, nodes: [{ id: randomUUID(), name: 'Partitioner', type: 'partition', subtype: 'unstructured_api', settings: { strategy: 'hi_res' } }] },
+		};
 	}
 
 	listJobs(query) {
@@ -183,15 +386,19 @@ class MockUnstructuredApi {
 	listWorkflows(query) {
 		const page = Number(query.page ?? 1);
 		const pageSize = Number(query.page_size ?? 20);
-		return { status: 200, body: this.workflows.slice((page - 1) * pageSize, page * pageSize) };
+		const named = this.workflows.filter(
+			(workflow) => query.name === undefined || workflow.name.toLowerCase().includes(query.name.toLowerCase()),
+		);
+		return { status: 200, body: named.slice((page - 1) * pageSize, page * pageSize) };
 	}
 
 	getJob(jobId) {
-		if (!UUID.test(jobId)) return { status: 422, body: uuidError('job_id', jobId) };
-		const job = this.jobs.get(jobId);
-		if (!job) return { status: 404, body: { detail: 'Job not found' } };
-		return { status: 200, body: job };
+		return this.withJob(jobId, (job) => {
+			const sequence = this.statusSequences.get(job.id);
+			if (sequence?.length) job.status = sequence.length > 1 ? sequence.shift() : sequence[0];
+			return { status: 200, body: job };
+		});
 	}
 }
 
-module.exports = { MockUnstructuredApi, makeJob, makeOutputFile };
+module.exports = { MockUnstructuredApi, makeJob, makeOutputFile, makeWorkflow, parseMultipart };

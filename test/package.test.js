@@ -46,13 +46,32 @@ describe('the package as n8n loads it', () => {
 			const file = path.join(root, url.replace('icons/n8n-nodes-unstructured/', ''));
 			assert.match(fs.readFileSync(file, 'utf8'), /^<svg /, `${file} is an SVG copied into dist`);
 		}
+		const named = (name) => description.properties.filter((property) => property.name === name);
+		assert.deepEqual(named('resource')[0].options.map((option) => option.value), ['job']);
+		assert.deepEqual(named('operation')[0].options.map((option) => option.value), [
+			'cancel',
+			'create',
+			'download',
+			'get',
+			'getDetails',
+			'getFailedFiles',
+			'getAll',
+		]);
+		const shownFor = (property) => property.displayOptions?.show?.operation ?? [];
+		for (const operation of ['cancel', 'download', 'get', 'getDetails', 'getFailedFiles']) {
+			const jobId = named('jobId').find((property) => shownFor(property).includes(operation));
+			assert.equal(jobId?.type, 'resourceLocator', `${operation} has a Job ID`);
+			assert.deepEqual(jobId.modes.map((mode) => mode.name), ['list', 'id']);
+		}
+		const getOutput = named('output').find((property) => shownFor(property).includes('get'));
+		assert.deepEqual(getOutput.options.map((option) => option.value), ['outputFiles', 'job']);
+		assert.equal(getOutput.default, 'outputFiles');
+		const waitDefaults = named('waitForCompletion').map((property) => [shownFor(property)[0], property.default]);
+		assert.deepEqual(waitDefaults, [
+			['create', true],
+			['get', false],
+		]);
 		const byName = Object.fromEntries(description.properties.map((property) => [property.name, property]));
-		assert.deepEqual(byName.resource.options.map((option) => option.value), ['job']);
-		assert.deepEqual(byName.operation.options.map((option) => option.value), ['get']);
-		assert.equal(byName.jobId.type, 'resourceLocator');
-		assert.deepEqual(byName.jobId.modes.map((mode) => mode.name), ['list', 'id']);
-		assert.deepEqual(byName.output.options.map((option) => option.value), ['outputFiles', 'job']);
-		assert.equal(byName.output.default, 'outputFiles');
 		assert.ok(byName.requestOptions, 'n8n adds its request options (batching, timeout) to declarative nodes');
 	});
 });

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { searchJobs } from './methods/listSearch';
+import { searchJobs, searchTemplates, searchWorkflows } from './methods/listSearch';
 import { jobDescription } from './resources/job';
 import { API_BASE_URL_EXPRESSION } from './shared/apiUrl';
 import { runRequest } from './shared/runRequest';
@@ -14,7 +14,7 @@ export class Unstructured implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Get jobs of the Unstructured Platform API and the files they produced',
+		description: 'Start, watch, cancel and download jobs of the Unstructured Platform API',
 		documentationUrl: 'https://github.com/n8n-nodes-unstructured/n8n-nodes-unstructured#readme',
 		defaults: {
 			name: 'Unstructured',
@@ -52,6 +52,8 @@ export class Unstructured implements INodeType {
 	methods = {
 		listSearch: {
 			searchJobs,
+			searchTemplates,
+			searchWorkflows,
 		},
 	};
 }

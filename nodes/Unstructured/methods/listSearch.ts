@@ -1,29 +1,18 @@
 import type {
 	IDataObject,
 	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { normalizeApiUrl } from '../shared/apiUrl';
-import { apiErrorFromResponse, unexpectedBodyError } from '../shared/errors';
+import { unexpectedBodyError } from '../shared/errors';
+import { apiRequest } from '../shared/transport';
 import type { JobInformation } from '../shared/types';
 
 const PAGE_SIZE = 100;
 
-async function getList(context: ILoadOptionsFunctions, path: string, qs: IDataObject = {}): Promise<unknown[]> {
-	const credentials = await context.getCredentials<{ apiUrl: string }>('unstructuredApi');
-	const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'unstructuredApi', {
-		method: 'GET',
-		baseURL: normalizeApiUrl(credentials.apiUrl),
-		url: path,
-		qs,
-		json: true,
-		ignoreHttpStatusErrors: true,
-		returnFullResponse: true,
-	})) as IN8nHttpFullResponse;
-	if (response.statusCode >= 400) throw apiErrorFromResponse(context.getNode(), response, 0);
+async function getList(context: ILoadOptionsFunctions, url: string, qs: IDataObject = {}): Promise<unknown[]> {
+	const response = await apiRequest(context, { method: 'GET', url, qs });
 	if (!Array.isArray(response.body)) throw unexpectedBodyError(context.getNode(), response, 0);
 	return response.body;
 }
@@ -59,4 +48,33 @@ export async function searchJobs(
 			value: job.id,
 		}));
 	return page(results, paginationToken);
+}
+
+/** The account's workflows, searched by name on the API side, 100 per page. */
+export async function searchWorkflows(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = Number(paginationToken) || 1;
+	const qs: IDataObject = { page, page_size: PAGE_SIZE };
+	if (filter) qs.name = filter;
+	const workflows = (await getList(this, '/api/v1/workflows/', qs)) as IDataObject[];
+	return {
+		results: workflows.map((workflow) => ({
+			name: `${String(workflow.name)} · ${String(workflow.status)}`,
+			value: String(workflow.id),
+		})),
+		paginationToken: workflows.length === PAGE_SIZE ? String(page + 1) : undefined,
+	};
+}
+
+/** Unstructured's workflow templates, for on-demand jobs. */
+export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const templates = (await getList(this, '/api/v1/templates/')) as IDataObject[];
+	return {
+		results: templates
+			.filter((template) => matches(filter, template.id, template.name))
+			.map((template) => ({ name: `${String(template.name)} (${String(template.id)})`, value: String(template.id) })),
+	};
 }

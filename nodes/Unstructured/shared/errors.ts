@@ -19,13 +19,25 @@ function renderValidationItem(item: ValidationErrorItem): string {
 	return location ? `${location}: ${item.msg}` : String(item.msg);
 }
 
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
 /** The API's own words: `detail` as a string, a 422 list as `loc: msg` pairs, or a text body. */
 export function describeErrorBody(body: unknown): string {
 	let text = '';
+	if (Buffer.isBuffer(body)) return describeErrorBody(body.toString('utf8'));
 	if (typeof body === 'string') {
-		text = body.trim().startsWith('<') ? '' : body.trim();
-	} else if (Buffer.isBuffer(body)) {
-		text = describeErrorBody(body.toString('utf8'));
+		const trimmed = body.trim();
+		if (trimmed.startsWith('{')) {
+			const parsed = parseJson(trimmed);
+			if (parsed !== undefined) return describeErrorBody(parsed);
+		}
+		text = trimmed.startsWith('<') ? '' : trimmed;
 	} else if (body && typeof body === 'object') {
 		const { detail } = body as ErrorBody;
 		if (typeof detail === 'string') text = detail;

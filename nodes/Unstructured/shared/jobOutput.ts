@@ -6,7 +6,9 @@ import type {
 } from 'n8n-workflow';
 
 import { unexpectedBodyError } from './errors';
+import { isJob } from './types';
 import type { JobInformation } from './types';
+import { jobFailedError, jobWaitTimeoutError, waitForJob } from './waitForJob';
 
 /** Fields of the job copied onto each output-file item, under these names. */
 const JOB_CONTEXT_FIELDS: Array<[keyof JobInformation, string]> = [
@@ -19,25 +21,59 @@ const JOB_CONTEXT_FIELDS: Array<[keyof JobInformation, string]> = [
 	['job_type', 'job_type'],
 ];
 
-/** One item per entry of `output_node_files`: the entry as sent, plus the job's context. */
-export function outputFileItems(job: JobInformation): IDataObject[] {
-	return (job.output_node_files ?? []).map((file) => {
-		const item = { ...file } as IDataObject;
-		for (const [field, name] of JOB_CONTEXT_FIELDS) {
-			if (job[field] !== undefined && !(name in item)) item[name] = job[field] as IDataObject[string];
-		}
-		return item;
-	});
+/** `fields` followed by the `context` fields it lacks: what the API sent always wins. */
+export function withContext(fields: IDataObject, context: IDataObject): IDataObject {
+	const item = { ...fields };
+	for (const [name, value] of Object.entries(context)) {
+		if (value !== undefined && !(name in item)) item[name] = value;
+	}
+	return item;
 }
 
-function isJob(body: unknown): body is JobInformation {
-	return body !== null && typeof body === 'object' && !Array.isArray(body) && 'id' in body;
+/** One item per entry of `output_node_files`: the entry as sent, plus the job's context. */
+export function outputFileItems(job: JobInformation): IDataObject[] {
+	const context: IDataObject = {};
+	for (const [field, name] of JOB_CONTEXT_FIELDS) context[name] = job[field] as IDataObject[string];
+	return (job.output_node_files ?? []).map((file) => withContext(file as IDataObject, context));
+}
+
+interface WaitOptions {
+	pollInterval?: number;
+	timeout?: number;
+	failWhenJobFails?: boolean;
+	onTimeout?: 'error' | 'outputJob';
+}
+
+const DEFAULT_POLL_INTERVAL_S = 10;
+const DEFAULT_TIMEOUT_S = 1800;
+
+/**
+ * With "Wait for Completion" on: the job once it has completed, or `asItIs` when the job as it
+ * stands must be output instead (it failed and "Fail When the Job Fails" is off, or the wait ran
+ * out and "On Timeout" says to output it). Throws for a failed job or a timeout otherwise.
+ */
+async function finishedJob(context: IExecuteSingleFunctions, job: JobInformation): Promise<JobInformation | { asItIs: JobInformation }> {
+	const options = context.getNodeParameter('waitOptions', {}) as WaitOptions;
+	const settings = {
+		pollIntervalMs: Math.max(1, options.pollInterval ?? DEFAULT_POLL_INTERVAL_S) * 1000,
+		timeoutMs: Math.max(1, options.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
+	};
+	const wait = await waitForJob(context, job, settings);
+	if (!wait.finished) {
+		if (options.onTimeout === 'outputJob') return { asItIs: wait.job };
+		throw jobWaitTimeoutError(context, wait, settings);
+	}
+	if (wait.job.status !== 'COMPLETED') {
+		if (options.failWhenJobFails === false) return { asItIs: wait.job };
+		throw await jobFailedError(context, wait.job);
+	}
+	return wait.job;
 }
 
 /**
  * postReceive: the job answer as the `output` parameter asks, "outputFiles" (one item per output
- * file) or "job" (the job as returned). Checks the body is a job: the API has answered 202 with
- * only a `detail` message.
+ * file) or "job" (the job as returned), after waiting for it to finish when asked to. Checks the
+ * body is a job: the API has answered 202 with only a `detail` message.
  */
 export async function toJobOutput(
 	this: IExecuteSingleFunctions,
@@ -45,9 +81,14 @@ export async function toJobOutput(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	if (!isJob(response.body)) throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
-	const job = response.body;
 	const pairedItem = { item: this.getItemIndex() };
-	if (this.getNodeParameter('output', 'outputFiles') === 'job') {
+	let job = response.body;
+	if (this.getNodeParameter('waitForCompletion', false) === true) {
+		const finished = await finishedJob(this, job);
+		if ('asItIs' in finished) return [{ json: finished.asItIs as IDataObject, pairedItem }];
+		job = finished;
+	}
+	if (this.getNodeParameter('output', 'job') === 'job') {
 		return [{ json: job as IDataObject, pairedItem }];
 	}
 	return outputFileItems(job).map((json) => ({ json, pairedItem }));

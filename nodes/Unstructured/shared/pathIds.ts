@@ -7,6 +7,8 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
  */
 const PATH_ID_PARAMETERS: Record<string, string> = {
 	jobId: 'Job ID',
+	workflowId: 'Workflow',
+	templateId: 'Template',
 };
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -33,6 +35,12 @@ export function readIdParameter(context: IExecuteSingleFunctions, name: string):
 		});
 	}
 	return id;
+}
+
+/** The trimmed text of an optional parameter (an ID sent in a query or a body), '' when empty. */
+export function readOptionalText(context: IExecuteSingleFunctions, name: string): string {
+	const raw = context.getNodeParameter(name, '', { extractValue: true });
+	return typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 }
 
 /** Replaces each `{name}` in a path with the URL-encoded value of that parameter. */

@@ -6,6 +6,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { throwDeferredPreSendError } from './deferredPreSend';
 import { resolvePathIds } from './pathIds';
 
 const TRANSPORT_MESSAGES: Record<string, string> = {
@@ -64,7 +65,7 @@ function isOurError(error: unknown): error is NodeApiError | NodeOperationError 
 /**
  * Runs the request of one input item. It is wired in as n8n's declarative `pagination` hook
  * because that hook is the one place that wraps a whole request: path IDs are checked and
- * encoded here before anything is sent, transport errors lose the request they carry, and with
+ * encoded here and errors of deferred preSend functions raised, before anything is sent; transport errors lose the request they carry, and with
  * "Continue On Fail" a failure becomes an error item paired to its input (routing leaves
  * `pairedItem` unset, and n8n cannot infer it when one input fans out into many items).
  */
@@ -73,6 +74,7 @@ export async function runRequest(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	try {
+		throwDeferredPreSendError(requestData.options);
 		const url = resolvePathIds(this, requestData.options.url ?? '');
 		return await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, url } });
 	} catch (caught) {

@@ -40,3 +40,7 @@ export interface ValidationErrorItem {
 export interface ErrorBody {
 	detail?: string | ValidationErrorItem[];
 }
+
+export function isJob(body: unknown): body is JobInformation {
+	return body !== null && typeof body === 'object' && !Array.isArray(body) && 'id' in body;
+}

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { jobIdLocator } from './jobIdLocator';
+import { jobIdLocator } from '../../shared/locators';
+import { waitForCompletionFields } from './waitFields';
 
 const showOnlyForJobGet = {
 	operation: ['get'],
@@ -33,4 +34,5 @@ export const jobGetDescription: INodeProperties[] = [
 		],
 		hint: 'Output Files gives no items for a job without output files (e.g. still running, or one whose output went to a remote destination only)',
 	},
+	...waitForCompletionFields(showOnlyForJobGet, { waitByDefault: false }),
 ];

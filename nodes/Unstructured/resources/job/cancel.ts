@@ -1,0 +1,28 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { jobIdLocator } from '../../shared/locators';
+import { readIdParameter } from '../../shared/pathIds';
+
+export const jobCancelDescription: INodeProperties[] = [
+	{
+		...jobIdLocator,
+		displayOptions: { show: { operation: ['cancel'], resource: ['job'] } },
+	},
+];
+
+/** postReceive: one item, the job ID and what the API answered (its shape is not documented). */
+export async function toCancelOutput(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const { body } = response;
+	const answer = body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : { response: body as string };
+	return [{ json: { job_id: readIdParameter(this, 'jobId'), ...answer }, pairedItem: { item: this.getItemIndex() } }];
+}

@@ -1,0 +1,142 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { templateIdLocator } from '../../shared/locators';
+import { multipartBody } from '../../shared/multipart';
+import type { FormPart } from '../../shared/multipart';
+import { readOptionalText } from '../../shared/pathIds';
+import { waitForCompletionFields } from './waitFields';
+
+/** The API takes at most this many input files per on-demand job. */
+export const MAX_INPUT_FILES = 10;
+
+const showOnlyForJobCreate = {
+	operation: ['create'],
+	resource: ['job'],
+};
+
+export const jobCreateDescription: INodeProperties[] = [
+	{
+		displayName:
+			'Unstructured runs at most 5 on-demand jobs at once and takes one new job per second: for many items, space them out with Options › Batching.',
+		name: 'createNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: showOnlyForJobCreate },
+	},
+	{
+		...templateIdLocator,
+		displayOptions: { show: showOnlyForJobCreate },
+		description: 'The template that defines the job. Leave empty when you give Job Nodes instead.',
+	},
+	{
+		displayName: 'Job Nodes (JSON)',
+		name: 'jobNodes',
+		type: 'json',
+		default: '',
+		displayOptions: { show: showOnlyForJobCreate },
+		description:
+			'Instead of a template: the nodes of a custom job, a JSON list of {"name", "type", "subtype", "settings"}, e.g. [{"name": "Partitioner", "type": "partition", "subtype": "unstructured_api", "settings": {"strategy": "fast"}}]',
+	},
+	{
+		displayName: 'Input Binary Fields',
+		name: 'inputBinaryFields',
+		type: 'string',
+		default: '',
+		displayOptions: { show: showOnlyForJobCreate },
+		placeholder: 'e.g. data, attachment_0',
+		description:
+			'The binary fields of the item that hold the files to process, separated by commas. Empty: every binary field of the item. At most 10 files.',
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'job',
+		displayOptions: { show: showOnlyForJobCreate },
+		options: [
+			{
+				name: 'Job',
+				value: 'job',
+				description: 'One item: the job as the API returns it',
+			},
+			{
+				name: 'Output Files',
+				value: 'outputFiles',
+				description: 'With Wait for Completion: one item per output file of the finished job',
+			},
+		],
+	},
+	...waitForCompletionFields(showOnlyForJobCreate, { waitByDefault: true }),
+];
+
+function failure(context: IExecuteSingleFunctions, message: string, description: string): NodeOperationError {
+	return new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
+}
+
+/** `{"template_id"}` or `{"job_nodes"}`: exactly one of them, as the API requires. */
+function requestData(context: IExecuteSingleFunctions): IDataObject {
+	const templateId = readOptionalText(context, 'templateId');
+	const raw = context.getNodeParameter('jobNodes', '') as unknown;
+	let jobNodes: unknown = raw;
+	if (typeof raw === 'string') {
+		if (raw.trim() === '') jobNodes = undefined;
+		else {
+			try {
+				jobNodes = JSON.parse(raw);
+			} catch (error) {
+				throw failure(context, 'The parameter "Job Nodes (JSON)" is not valid JSON', (error as Error).message);
+			}
+		}
+	}
+	if (jobNodes !== undefined && (!Array.isArray(jobNodes) || jobNodes.length === 0)) {
+		throw failure(context, 'The parameter "Job Nodes (JSON)" must be a non-empty JSON list of nodes', 'e.g. [{"name": "Partitioner", "type": "partition", "subtype": "unstructured_api"}]');
+	}
+	if (templateId && jobNodes !== undefined) {
+		throw failure(context, 'Give either a Template or Job Nodes, not both', 'A job is defined by a template or by its own nodes. Clear one of the two.');
+	}
+	if (!templateId && jobNodes === undefined) {
+		throw failure(context, 'Give a Template or Job Nodes', 'Pick a template from the list (e.g. hi_res_partition), or describe the job nodes as JSON.');
+	}
+	return templateId ? { template_id: templateId } : { job_nodes: jobNodes as IDataObject[] };
+}
+
+/** The item's files named in "Input Binary Fields" (all of them when empty), checked before sending. */
+async function inputFiles(context: IExecuteSingleFunctions): Promise<FormPart[]> {
+	const binary = context.getInputData().binary ?? {};
+	const listed = (context.getNodeParameter('inputBinaryFields', '') as string)
+		.split(',')
+		.map((name) => name.trim())
+		.filter(Boolean);
+	const names = listed.length > 0 ? listed : Object.keys(binary);
+	const available = Object.keys(binary).join(', ') || 'none';
+	if (names.length === 0) {
+		throw failure(context, 'The item has no file to process', 'Job › Create sends the binary files of the item: read or download a file first, e.g. with "Read/Write Files from Disk".');
+	}
+	if (names.length > MAX_INPUT_FILES) {
+		throw failure(context, `Too many input files: ${names.length}, at most ${MAX_INPUT_FILES}`, `Unstructured takes at most ${MAX_INPUT_FILES} files per job. Split the files over several items.`);
+	}
+	const missing = names.find((name) => !binary[name]);
+	if (missing) {
+		throw failure(context, `The item has no binary field "${missing}"`, `Binary fields of this item: ${available}.`);
+	}
+	return await Promise.all(
+		names.map(async (name) => ({
+			name: 'input_files',
+			fileName: binary[name].fileName ?? name,
+			contentType: binary[name].mimeType || 'application/octet-stream',
+			data: await context.helpers.getBinaryDataBuffer(name),
+		})),
+	);
+}
+
+/** preSend: the multipart body, a `request_data` JSON part and one `input_files` part per file. */
+export async function buildCreateJobForm(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const data = requestData(this);
+	const files = await inputFiles(this);
+	const { body, contentType } = multipartBody([{ name: 'request_data', text: JSON.stringify(data) }, ...files]);
+	return { ...requestOptions, body, headers: { ...requestOptions.headers, 'content-type': contentType } };
+}

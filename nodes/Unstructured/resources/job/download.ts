@@ -1,0 +1,139 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { withContext } from '../../shared/jobOutput';
+import { jobIdLocator } from '../../shared/locators';
+import { readIdParameter, readOptionalText } from '../../shared/pathIds';
+
+const showOnlyForJobDownload = {
+	operation: ['download'],
+	resource: ['job'],
+};
+
+export const jobDownloadDescription: INodeProperties[] = [
+	{
+		...jobIdLocator,
+		default: { mode: 'id', value: '={{ $json.job_id }}' },
+		displayOptions: { show: showOnlyForJobDownload },
+		description: 'The job whose output to download. By default the job_id of the incoming item, as Job › Get (Output Files) gives it.',
+	},
+	{
+		displayName: 'File ID',
+		name: 'fileId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.file_id }}',
+		displayOptions: { show: showOnlyForJobDownload },
+		description:
+			'An output file of the job (file_id of Job › Get, Output Files) or one of its input_file_ids. By default the file_id of the incoming item.',
+	},
+	{
+		displayName: 'Node ID',
+		name: 'nodeId',
+		type: 'string',
+		default: '={{ $json.node_id }}',
+		displayOptions: { show: showOnlyForJobDownload },
+		description:
+			'The workflow node whose output to download. Empty: the last node of the workflow. By default the node_id of the incoming item.',
+	},
+	{
+		displayName: 'Put Output In',
+		name: 'putOutputIn',
+		type: 'options',
+		default: 'binary',
+		displayOptions: { show: showOnlyForJobDownload },
+		options: [
+			{
+				name: 'Binary File',
+				value: 'binary',
+				description: 'One item with the file as binary data, whatever its format',
+			},
+			{
+				name: 'JSON Items',
+				value: 'json',
+				description: 'For JSON output: one item per element of the list (or one item for an object)',
+			},
+		],
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		displayOptions: { show: { ...showOnlyForJobDownload, putOutputIn: ['binary'] } },
+		hint: 'The name of the binary field to put the file in',
+	},
+];
+
+/** preSend: `file_id` and, when given, `node_id` as query parameters; the body is read as bytes. */
+export async function setDownloadQuery(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const fileId = readOptionalText(this, 'fileId');
+	if (!fileId) {
+		throw new NodeOperationError(this.getNode(), 'The parameter "File ID" is empty', {
+			itemIndex: this.getItemIndex(),
+			description: 'Give the file_id of an output file, e.g. {{ $json.file_id }} after Job › Get (Output Files).',
+		});
+	}
+	const nodeId = readOptionalText(this, 'nodeId');
+	return {
+		...requestOptions,
+		qs: { ...requestOptions.qs, file_id: fileId, ...(nodeId ? { node_id: nodeId } : {}) },
+		encoding: 'arraybuffer',
+	};
+}
+
+function contentTypeOf(response: IN8nHttpFullResponse): string {
+	const header = response.headers?.['content-type'];
+	return typeof header === 'string' ? header.split(';')[0].trim() : 'application/octet-stream';
+}
+
+function parseJsonBody(context: IExecuteSingleFunctions, body: Buffer, contentType: string, fileId: string): unknown {
+	try {
+		return JSON.parse(body.toString('utf8'));
+	} catch {
+		throw new NodeApiError(context.getNode(), { content_type: contentType } as JsonObject, {
+			message: `The output of file "${fileId}" is not JSON (${contentType})`,
+			description: 'Set "Put Output In" to "Binary File" to download it as a file.',
+			itemIndex: context.getItemIndex(),
+		});
+	}
+}
+
+/** postReceive: the downloaded output as a binary file, or as JSON items. */
+export async function toDownloadOutput(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const body = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as ArrayBuffer);
+	const context: IDataObject = { job_id: readIdParameter(this, 'jobId'), file_id: readOptionalText(this, 'fileId') };
+	const nodeId = readOptionalText(this, 'nodeId');
+	if (nodeId) context.node_id = nodeId;
+	const contentType = contentTypeOf(response);
+	const pairedItem = { item: this.getItemIndex() };
+
+	if (this.getNodeParameter('putOutputIn', 'binary') === 'json') {
+		const parsed = parseJsonBody(this, body, contentType, String(context.file_id));
+		const elements = Array.isArray(parsed) ? parsed : [parsed];
+		return elements.map((element) => ({
+			json: withContext(element && typeof element === 'object' ? (element as IDataObject) : { value: element as string }, context),
+			pairedItem,
+		}));
+	}
+	const fileName = String(context.file_id).split(/[\\/]/).pop() || 'output';
+	const property = this.getNodeParameter('binaryPropertyName', 'data') as string;
+	const binary = await this.helpers.prepareBinaryData(body, fileName, contentType);
+	return [{ json: context, binary: { [property]: binary }, pairedItem }];
+}

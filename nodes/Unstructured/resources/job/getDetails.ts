@@ -1,0 +1,63 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { unexpectedBodyError } from '../../shared/errors';
+import { jobIdLocator } from '../../shared/locators';
+
+const showOnlyForJobGetDetails = {
+	operation: ['getDetails'],
+	resource: ['job'],
+};
+
+export const jobGetDetailsDescription: INodeProperties[] = [
+	{
+		...jobIdLocator,
+		displayOptions: { show: showOnlyForJobGetDetails },
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'details',
+		displayOptions: { show: showOnlyForJobGetDetails },
+		options: [
+			{
+				name: 'Details',
+				value: 'details',
+				description: 'One item with the processing status, message and the counters of every node',
+			},
+			{
+				name: 'One Item per Node',
+				value: 'nodeStats',
+				description: 'One item per workflow node with its counters (ready, in progress, success, failure)',
+			},
+		],
+	},
+];
+
+/** postReceive: `JobDetails` with `id` as `job_id`, whole or as one item per node. */
+export async function toJobDetailsOutput(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const body = response.body as IDataObject;
+	if (!body || typeof body !== 'object' || !('processing_status' in body)) {
+		throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
+	}
+	const { id, ...rest } = body;
+	const pairedItem = { item: this.getItemIndex() };
+	if (this.getNodeParameter('output', 'details') === 'nodeStats') {
+		const stats = Array.isArray(body.node_stats) ? (body.node_stats as IDataObject[]) : [];
+		return stats.map((stat) => ({
+			json: { job_id: id, processing_status: body.processing_status, ...stat },
+			pairedItem,
+		}));
+	}
+	return [{ json: { job_id: id, ...rest }, pairedItem }];
+}

@@ -1,0 +1,65 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+/** "Wait for Completion" and its options, for operations that start or read a job. */
+const waitForCompletionToggle: INodeProperties = {
+	displayName: 'Wait for Completion',
+	name: 'waitForCompletion',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to wait until the job is COMPLETED, FAILED or STOPPED before going on. While the job is scheduled or running, the node asks Unstructured for its status every Poll Interval.',
+};
+
+export function waitForCompletionFields(
+	show: IDisplayOptions['show'],
+	{ waitByDefault }: { waitByDefault: boolean },
+): INodeProperties[] {
+	return [
+		{ ...waitForCompletionToggle, default: waitByDefault, displayOptions: { show } },
+		{
+			displayName: 'Wait Options',
+			name: 'waitOptions',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			displayOptions: { show: { ...show, waitForCompletion: [true] } },
+			options: [
+				{
+					displayName: 'Fail When the Job Fails',
+					name: 'failWhenJobFails',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether a job that ends FAILED or STOPPED stops the node with an error giving Unstructured\'s reasons. When off, the job is output as it ended.',
+				},
+				{
+					displayName: 'On Timeout',
+					name: 'onTimeout',
+					type: 'options',
+					default: 'error',
+					options: [
+						{ name: 'Fail With an Error', value: 'error' },
+						{ name: 'Output the Job as It Stands', value: 'outputJob' },
+					],
+					description: 'What to do when the job has not finished within the timeout',
+				},
+				{
+					displayName: 'Poll Interval (Seconds)',
+					name: 'pollInterval',
+					type: 'number',
+					default: 10,
+					typeOptions: { minValue: 1 },
+					description: 'How long to wait between two status checks',
+				},
+				{
+					displayName: 'Timeout (Seconds)',
+					name: 'timeout',
+					type: 'number',
+					default: 1800,
+					typeOptions: { minValue: 1 },
+					description: 'How long to wait for the job at most. The default is 30 minutes.',
+				},
+			],
+		},
+	];
+}

@@ -1,0 +1,47 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+
+import { normalizeApiUrl } from './apiUrl';
+import { apiErrorFromResponse } from './errors';
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	qs?: IDataObject;
+}
+
+/**
+ * A request outside routing (list searches, polling), sent like routing sends them: to the
+ * credential's normalised URL, authenticated by the credential, with every HTTP status returned.
+ */
+export async function sendApiRequest(
+	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	{ method, url, qs }: ApiRequest,
+): Promise<IN8nHttpFullResponse> {
+	const credentials = await context.getCredentials<{ apiUrl: string }>('unstructuredApi');
+	return (await context.helpers.httpRequestWithAuthentication.call(context, 'unstructuredApi', {
+		method,
+		baseURL: normalizeApiUrl(credentials.apiUrl),
+		url,
+		qs,
+		json: true,
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+	})) as IN8nHttpFullResponse;
+}
+
+/** The same, failing with a `NodeApiError` on an HTTP error status. */
+export async function apiRequest(
+	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	request: ApiRequest,
+	itemIndex = 0,
+): Promise<IN8nHttpFullResponse> {
+	const response = await sendApiRequest(context, request);
+	if (response.statusCode >= 400) throw apiErrorFromResponse(context.getNode(), response, itemIndex);
+	return response;
+}

@@ -1,0 +1,146 @@
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
+
+import { apiErrorFromResponse, unexpectedBodyError } from './errors';
+import { sendApiRequest } from './transport';
+import { isJob } from './types';
+import type { JobInformation } from './types';
+
+/** Statuses after which a job changes no more; any other status, even one unknown today, is waited on. */
+export const FINISHED_JOB_STATUSES: ReadonlySet<string> = new Set(['COMPLETED', 'STOPPED', 'FAILED']);
+
+const MAX_BACKOFF_MS = 60_000;
+
+export interface WaitSettings {
+	pollIntervalMs: number;
+	timeoutMs: number;
+}
+
+/** The wait a 429 or 503 asks for, from `Retry-After` (seconds or an HTTP date). */
+function retryAfterMs(response: IN8nHttpFullResponse): number | undefined {
+	const header = response.headers?.['retry-after'];
+	if (typeof header !== 'string' && typeof header !== 'number') return undefined;
+	const seconds = Number(header);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(String(header));
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+type Poll = { job: JobInformation } | { retryAfterMs?: number; problem: string };
+
+async function pollJob(context: IExecuteSingleFunctions, jobId: string): Promise<Poll> {
+	let response: IN8nHttpFullResponse;
+	try {
+		response = await sendApiRequest(context, { method: 'GET', url: `/api/v1/jobs/${encodeURIComponent(jobId)}` });
+	} catch {
+		if (context.getExecutionCancelSignal()?.aborted) {
+			throw new NodeOperationError(context.getNode(), 'The execution was stopped while waiting for the job', {
+				itemIndex: context.getItemIndex(),
+			});
+		}
+		return { problem: 'the API could not be reached' };
+	}
+	const { statusCode } = response;
+	if (statusCode === 429 || statusCode >= 500) {
+		return { retryAfterMs: retryAfterMs(response), problem: `the API answered ${statusCode}` };
+	}
+	if (statusCode >= 400) throw apiErrorFromResponse(context.getNode(), response, context.getItemIndex());
+	if (!isJob(response.body)) throw unexpectedBodyError(context.getNode(), response, context.getItemIndex());
+	return { job: response.body };
+}
+
+/** The error for a wait that ran out, giving the job's last status and what to do. */
+export function jobWaitTimeoutError(context: IExecuteSingleFunctions, wait: WaitResult, settings: WaitSettings): NodeApiError {
+	const { job, problem } = wait;
+	return new NodeApiError(context.getNode(), { job_id: job.id, status: job.status } as JsonObject, {
+		message: `Job "${job.id}" was still ${job.status} after waiting ${Math.round(settings.timeoutMs / 1000)} s`,
+		description:
+			`The job goes on running at Unstructured${problem ? ` (the last poll failed: ${problem})` : ''}. ` +
+			'Raise "Timeout" under Wait Options, set "On Timeout" to output the job as it stands, ' +
+			'or look the job up later with Job › Get.',
+		itemIndex: context.getItemIndex(),
+	});
+}
+
+export interface WaitResult {
+	job: JobInformation;
+	finished: boolean;
+	problem?: string;
+}
+
+/**
+ * Polls the job until its status is finished, sleeping with the execution's cancel signal so that
+ * stopping the execution stops the wait at once. Network errors, 429 and 5xx are retried with
+ * backoff (honouring Retry-After) until the timeout; other errors end the wait.
+ * Returns the job as last seen, and whether it finished before the timeout.
+ */
+export async function waitForJob(
+	context: IExecuteSingleFunctions,
+	job: JobInformation,
+	settings: WaitSettings,
+): Promise<WaitResult> {
+	const deadline = Date.now() + settings.timeoutMs;
+	const signal = context.getExecutionCancelSignal();
+	let current = job;
+	let failures = 0;
+	let problem: string | undefined;
+	let delayMs = settings.pollIntervalMs;
+	while (!FINISHED_JOB_STATUSES.has(current.status)) {
+		const remainingMs = deadline - Date.now();
+		if (remainingMs <= 0) return { job: current, finished: false, problem };
+		await sleep(Math.min(delayMs, remainingMs), signal);
+		const poll = await pollJob(context, current.id);
+		if ('job' in poll) {
+			current = poll.job;
+			failures = 0;
+			problem = undefined;
+			delayMs = settings.pollIntervalMs;
+		} else {
+			failures += 1;
+			problem = poll.problem;
+			delayMs = poll.retryAfterMs ?? Math.min(settings.pollIntervalMs * 2 ** failures, MAX_BACKOFF_MS);
+		}
+	}
+	return { job: current, finished: true };
+}
+
+async function fetchOptional(context: IExecuteSingleFunctions, url: string): Promise<IDataObject | undefined> {
+	try {
+		const response = await sendApiRequest(context, { method: 'GET', url });
+		const { body } = response;
+		return response.statusCode < 400 && body && typeof body === 'object' ? (body as IDataObject) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The error for a job that ended FAILED or STOPPED, with what `/details` and `/failed-files`
+ * say about it (each fetched on a best-effort basis: the job's status is the news).
+ */
+export async function jobFailedError(context: IExecuteSingleFunctions, job: JobInformation): Promise<NodeApiError> {
+	const base = `/api/v1/jobs/${encodeURIComponent(job.id)}`;
+	const [details, failed] = await Promise.all([
+		fetchOptional(context, `${base}/details`),
+		fetchOptional(context, `${base}/failed-files`),
+	]);
+	const message = typeof details?.message === 'string' && details.message ? details.message : undefined;
+	const failedFiles = Array.isArray(failed?.failed_files) ? (failed.failed_files as IDataObject[]) : [];
+	const reasons = failedFiles.map((file) => `${String(file.document)}: ${String(file.error)}`);
+	const description = [
+		message && `Unstructured says: ${message}`,
+		reasons.length > 0 && `Failed files: ${reasons.join('; ')}`,
+		'Turn off "Fail When the Job Fails" under Wait Options to output the job with its status instead.',
+	]
+		.filter(Boolean)
+		.join('\n');
+	return new NodeApiError(
+		context.getNode(),
+		{ job_id: job.id, status: job.status } as JsonObject,
+		{
+			message: `Job "${job.id}" of workflow "${job.workflow_name}" ended ${job.status}${message ? `: ${message}` : ''}`,
+			description,
+			itemIndex: context.getItemIndex(),
+		},
+	);
+}
