@@ -90,8 +90,6 @@ describe('Wait for Completion', () => {
 		mock.setStatusSequence(job.id, ['IN_PROGRESS', 'COMPLETED']);
 		const path = `/api/v1/jobs/${job.id}`;
 		// The first poll (second GET) gets a 429: the Get itself is answered normally first.
-		mock.setResponse({ path: /^$/, times: 0 });
-		mock.responses.length = 0;
 		let gets = 0;
 		const originalTake = mock.takeOverride.bind(mock);
 		mock.takeOverride = (request) => {
@@ -114,12 +112,16 @@ describe('Wait for Completion', () => {
 		mock.setStatusSequence(job.id, ['IN_PROGRESS', 'COMPLETED']);
 		let gets = 0;
 		const originalTake = mock.takeOverride.bind(mock);
-		mock.takeOverride = (request) => (++gets === 2 ? { status: 502, body: '<html>Bad Gateway</html>', contentType: 'text/html' } : originalTake(request));
+		const failures = {
+			2: { status: 502, body: '<html>Bad Gateway</html>', contentType: 'text/html' },
+			3: { dropConnection: true },
+		};
+		mock.takeOverride = (request) => failures[++gets] ?? originalTake(request);
 		const { items, error } = await runNode({ parameters: waitingGet(job.id, {}, { output: 'job' }), credentials });
 		mock.takeOverride = originalTake;
 		assert.equal(error, undefined);
 		assert.equal(items[0].json.status, 'COMPLETED');
-		assert.equal(mock.requests.length, 3);
+		assert.equal(mock.requests.length, 4);
 	});
 
 	it('a 404 while waiting fails at once', async () => {

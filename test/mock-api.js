@@ -177,7 +177,8 @@ class MockUnstructuredApi {
 
 	/**
 	 * The next `times` requests matching `method` and `path` (a string for the exact raw path, or
-	 * a RegExp) get `{ status, body, contentType, headers, delayMs }` instead of the normal answer.
+	 * a RegExp) get `{ status, body, contentType, headers, delayMs }` instead of the normal answer,
+	 * or no answer at all with `{ dropConnection: true }`.
 	 * `body` is sent as JSON unless it is a string or Buffer.
 	 */
 	setResponse({ method = 'GET', path, times = 1, ...response }) {
@@ -223,6 +224,10 @@ class MockUnstructuredApi {
 		const delayMs = answer.delayMs ?? this.latencyMs;
 		if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 		if (res.destroyed) return;
+		if (answer.dropConnection) {
+			req.socket.destroy();
+			return;
+		}
 		this.send(res, answer);
 	}
 
