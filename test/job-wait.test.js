@@ -107,7 +107,7 @@ describe('Wait for Completion', () => {
 		assert.ok(gap >= 2900, `waited ${gap} ms after the 429, Retry-After asked for 3000`);
 	});
 
-	it('retries a 5xx and a refused connection during the wait', async () => {
+	it('retries a 5xx and a dropped connection during the wait', async () => {
 		const job = mock.addJob({ status: 'IN_PROGRESS' });
 		mock.setStatusSequence(job.id, ['IN_PROGRESS', 'COMPLETED']);
 		let gets = 0;
