@@ -1,0 +1,192 @@
+'use strict';
+/**
+ * End to end: the packed package in a real n8n 2.41.1 server (Node.js 24), against the mock
+ * Unstructured API on loopback. First run provisions n8n into .cache/e2e-n8n (a few minutes).
+ */
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { MockUnstructuredApi, makeOutputFile } = require('../mock-api');
+const { N8nInstance, REPO } = require('./n8n');
+
+const API_KEY = 'e2e-secret-key-5d1c8a93f0';
+const EXAMPLE_JOB_ID = 'b2c3d4e5-6f7a-4b9c-8d1e-2f3a4b5c6d7e';
+
+const mock = new MockUnstructuredApi({ apiKey: API_KEY });
+let n8n;
+
+function example(name) {
+	return JSON.parse(fs.readFileSync(path.join(REPO, 'examples', name), 'utf8'));
+}
+
+function outputOf(run, nodeName) {
+	return run.data.resultData.runData[nodeName][0].data.main[0];
+}
+
+before(async () => {
+	await mock.start();
+	n8n = await new N8nInstance().init();
+	await n8n.importJson('credentials', 'credentials', [
+		{
+			id: 'unstructured-example',
+			name: 'Unstructured account',
+			type: 'unstructuredApi',
+			data: { apiUrl: `${mock.url}/api/v1/`, apiKey: API_KEY },
+		},
+	]);
+});
+
+after(async () => {
+	await n8n?.stop();
+	n8n?.cleanUp();
+	await mock.stop();
+});
+
+describe('the examples, run by `n8n execute`', () => {
+	it('examples/get-job-output-files.json outputs the job files', async () => {
+		const files = [makeOutputFile({ file_id: 'out-1.json' }), makeOutputFile({ file_id: 'out-2.json' })];
+		const job = mock.addJob({ id: EXAMPLE_JOB_ID, output_node_files: files });
+		await n8n.importJson('workflow', 'example-get', { ...example('get-job-output-files.json'), id: 'unstructuredExample1' });
+		mock.requests.length = 0;
+
+		const result = await n8n.execute('unstructuredExample1');
+		assert.equal(result.status, 0, result.stdout + result.stderr);
+		const items = outputOf(result.run, 'Get Job Output Files');
+		assert.deepEqual(
+			items.map((item) => [item.json.job_id, item.json.file_id, item.json.node_id, item.pairedItem]),
+			files.map((file) => [job.id, file.file_id, file.node_id, { item: 0 }]),
+		);
+		assert.deepEqual(
+			mock.requests.map(({ method, path: requestPath, headers }) => [method, requestPath, headers['unstructured-api-key']]),
+			[['GET', `/api/v1/jobs/${job.id}`, API_KEY]],
+		);
+	});
+
+	it('examples/create-wait-download.json reads a file, creates a job, waits, lists and downloads its output', async () => {
+		const pdf = Buffer.from('%PDF-1.7 e2e invoice\n');
+		const filePath = path.join(n8n.filesDir, 'invoice.pdf');
+		fs.writeFileSync(filePath, pdf);
+		const workflow = example('create-wait-download.json');
+		const readNode = workflow.nodes.find((node) => node.name === 'Read Invoice');
+		readNode.parameters.fileSelector = filePath;
+		const create = workflow.nodes.find((node) => node.name === 'Partition the File');
+		create.parameters.waitOptions.pollInterval = 1;
+		await n8n.importJson('workflow', 'example-create', { ...workflow, id: 'unstructuredExample2' });
+		mock.createdJobStatuses = ['SCHEDULED', 'IN_PROGRESS', 'COMPLETED'];
+		const elements = [
+			{ type: 'Title', element_id: 'e1', text: 'Invoice' },
+			{ type: 'NarrativeText', element_id: 'e2', text: 'Total: 12 EUR' },
+		];
+		const originalCreate = mock.createJob.bind(mock);
+		mock.createJob = (request) => {
+			const answer = originalCreate(request);
+			const [file] = answer.body.output_node_files;
+			mock.setOutput(answer.body.id, { fileId: file.file_id, nodeId: file.node_id, body: JSON.stringify(elements) });
+			return answer;
+		};
+		mock.requests.length = 0;
+
+		const result = await n8n.execute('unstructuredExample2');
+		mock.createJob = originalCreate;
+		assert.equal(result.status, 0, result.stdout + result.stderr);
+		const post = mock.requests.find((request) => request.method === 'POST');
+		assert.deepEqual(JSON.parse(post.form.fields.request_data), { template_id: 'hi_res_partition' });
+		assert.deepEqual(
+			post.form.files.map((file) => [file.name, file.filename, file.contentType, file.data.equals(pdf)]),
+			[['input_files', 'invoice.pdf', 'application/pdf', true]],
+		);
+		const [created] = outputOf(result.run, 'Partition the File');
+		assert.equal(created.json.status, 'COMPLETED');
+		const nodeId = mock.jobs.get(created.json.id).output_node_files[0].node_id;
+		assert.deepEqual(
+			outputOf(result.run, 'Download Elements').map((item) => item.json),
+			elements.map((element) => ({ ...element, job_id: created.json.id, file_id: 'invoice.pdf', node_id: nodeId })),
+		);
+		assert.ok(!result.stdout.includes(API_KEY) && !result.stderr.includes(API_KEY), 'the API key appeared in the n8n output');
+	});
+
+	it('a wrong API key fails the execution with the 401, and the key appears nowhere', async () => {
+		mock.apiKey = 'the-key-unstructured-expects';
+		try {
+			const result = await n8n.execute('unstructuredExample1');
+			assert.equal(result.status, 1);
+			const output = result.stdout + result.stderr;
+			assert.match(output, /The Unstructured API rejected the API key \(401\): API key is invalid, please provide a valid API key in the header\./);
+			assert.ok(!output.includes(API_KEY), 'the API key appeared in the n8n output');
+		} finally {
+			mock.apiKey = API_KEY;
+		}
+	});
+});
+
+describe('the package in a running n8n server', () => {
+	before(async () => {
+		await n8n.importJson('workflow', 'webhook', JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'webhook-job-get.json'), 'utf8')));
+		const published = await n8n.cli(['publish:workflow', '--id=unstructuredWebhook01']);
+		assert.equal(published.status, 0, published.stdout + published.stderr);
+		await n8n.start();
+		await n8n.login();
+	});
+
+	it('a webhook-triggered workflow answers with the job files', async () => {
+		const files = [makeOutputFile(), makeOutputFile(), makeOutputFile()];
+		const job = mock.addJob({ output_node_files: files });
+		const response = await fetch(`${n8n.baseUrl}/webhook/unstructured-job-files`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ job_id: job.id }),
+		});
+		assert.equal(response.status, 200);
+		const body = await response.json();
+		assert.deepEqual(
+			body.map((item) => [item.job_id, item.file_id, item.status]),
+			files.map((file) => [job.id, file.file_id, 'COMPLETED']),
+		);
+	});
+
+	it('n8n lists the node and the credential with their names, version, icons and codex', async () => {
+		const nodes = (await n8n.rest('GET', '/types/nodes.json')).json;
+		const node = nodes.find((type) => type.name === 'n8n-nodes-unstructured.unstructured');
+		assert.equal(node.displayName, 'Unstructured');
+		assert.equal(node.version, 1);
+		assert.equal(node.usableAsTool, true);
+		assert.deepEqual(node.iconUrl, {
+			light: 'icons/n8n-nodes-unstructured/dist/nodes/Unstructured/unstructured.svg',
+			dark: 'icons/n8n-nodes-unstructured/dist/nodes/Unstructured/unstructured.dark.svg',
+		});
+		assert.deepEqual(node.codex.categories, ['Data & Storage', 'Development']);
+		assert.ok(nodes.some((type) => type.name === 'n8n-nodes-unstructured.unstructuredTool'), 'n8n offers it as an AI tool');
+		const credentials = (await n8n.rest('GET', '/types/credentials.json')).json;
+		const credential = credentials.find((type) => type.name === 'unstructuredApi');
+		assert.equal(credential.displayName, 'Unstructured API');
+		assert.deepEqual(credential.iconUrl, node.iconUrl);
+		for (const url of Object.values(node.iconUrl)) {
+			const icon = await fetch(`${n8n.baseUrl}/${url}`);
+			assert.equal(icon.status, 200);
+			assert.match(icon.headers.get('content-type'), /^image\/svg\+xml/);
+			assert.match(await icon.text(), /^<svg /);
+		}
+	});
+
+	it('the credential dialog\'s Test says OK for a good key and explains a bad one', async () => {
+		const test = async (apiKey) =>
+			(
+				await n8n.rest('POST', '/rest/credentials/test', {
+					credentials: { id: 'unstructured-example', name: 'Unstructured account', type: 'unstructuredApi', data: { apiUrl: mock.url, apiKey } },
+				})
+			).json.data;
+		assert.deepEqual(await test(API_KEY), { status: 'OK', message: 'Connection successful!' });
+		assert.deepEqual(await test('not-the-key'), {
+			status: 'Error',
+			message: 'The API key was rejected. Copy a current key from API Keys in the Unstructured UI.',
+		});
+	});
+
+	it('stops the server it started', async () => {
+		const { pid } = n8n.server;
+		await n8n.stop();
+		assert.throws(() => process.kill(pid, 0), { code: 'ESRCH' });
+	});
+});

@@ -1,0 +1,177 @@
+'use strict';
+/**
+ * A real n8n server for end-to-end tests and the benchmark: provisioned by `provision.js`,
+ * isolated in a temp folder (user folder, SQLite database, free loopback ports, nothing calling
+ * out), with our package installed the way n8n installs a community package: `npm pack`ed and
+ * unpacked into `<user folder>/.n8n/nodes/node_modules/`.
+ */
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const { provisionN8n } = require('./provision');
+
+const REPO = path.resolve(__dirname, '..', '..');
+
+async function freePort() {
+	const server = net.createServer();
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address();
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+/** `npm pack` of the repo, unpacked at `<nodeModules>/n8n-nodes-unstructured`: what users install. */
+function installPackedPackage(nodeModules) {
+	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'unstructured-pack-'));
+	const tarball = execFileSync('npm', ['pack', REPO, '--pack-destination', packDir, '--silent', '--ignore-scripts'], {
+		encoding: 'utf8',
+	})
+		.trim()
+		.split('\n')
+		.pop();
+	const target = path.join(nodeModules, 'n8n-nodes-unstructured');
+	fs.rmSync(target, { recursive: true, force: true });
+	fs.mkdirSync(target, { recursive: true });
+	execFileSync('tar', ['-xzf', path.join(packDir, tarball), '-C', target, '--strip-components=1']);
+	fs.rmSync(packDir, { recursive: true, force: true });
+	return target;
+}
+
+class N8nInstance {
+	constructor() {
+		this.installation = provisionN8n();
+		this.root = fs.mkdtempSync(path.join(os.tmpdir(), 'unstructured-e2e-'));
+		this.userFolder = path.join(this.root, 'user');
+		this.filesDir = path.join(this.root, 'files');
+		fs.mkdirSync(this.filesDir, { recursive: true });
+		installPackedPackage(path.join(this.userFolder, '.n8n', 'nodes', 'node_modules'));
+		this.server = undefined;
+	}
+
+	async init() {
+		this.port = await freePort();
+		this.brokerPort = await freePort();
+		return this;
+	}
+
+	get baseUrl() {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	get env() {
+		const { node } = this.installation;
+		return {
+			PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}`,
+			HOME: this.root,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: 'n8n-nodes-unstructured-e2e-encryption-key',
+			DB_TYPE: 'sqlite',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_PORT: String(this.port),
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			WEBHOOK_URL: `${this.baseUrl}/`,
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			N8N_RESTRICT_FILE_ACCESS_TO: this.filesDir,
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LOG_LEVEL: 'info',
+		};
+	}
+
+	/** Runs an n8n CLI command to its end; returns `{ status, stdout, stderr }`. */
+	cli(args) {
+		const { node, n8nBin } = this.installation;
+		return new Promise((resolve) => {
+			const child = spawn(node, [n8nBin, ...args], { env: this.env, cwd: this.root });
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk) => (stdout += chunk));
+			child.stderr.on('data', (chunk) => (stderr += chunk));
+			child.on('close', (status) => resolve({ status, stdout, stderr }));
+		});
+	}
+
+	async importJson(kind, name, data) {
+		const file = path.join(this.root, `${name}.json`);
+		fs.writeFileSync(file, JSON.stringify(data));
+		const result = await this.cli([`import:${kind}`, `--input=${file}`]);
+		if (result.status !== 0) throw new Error(`n8n import:${kind} failed: ${result.stdout}${result.stderr}`);
+		return result;
+	}
+
+	/** `n8n execute --id --rawOutput`: the run data JSON it prints after its log lines. */
+	async execute(workflowId) {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		// The pretty-printed run data starts and ends with a brace alone on its line; logs may follow.
+		const start = result.stdout.search(/^\{$/m);
+		const end = result.stdout.indexOf('\n}', start);
+		result.run = start === -1 || end === -1 ? undefined : JSON.parse(result.stdout.slice(start, end + 2));
+		return result;
+	}
+
+	/** Starts `n8n start` and waits until `/healthz/readiness` answers 200. */
+	async start() {
+		const { node, n8nBin } = this.installation;
+		this.serverLog = '';
+		this.server = spawn(node, [n8nBin, 'start'], { env: this.env, cwd: this.root });
+		this.server.stdout.on('data', (chunk) => (this.serverLog += chunk));
+		this.server.stderr.on('data', (chunk) => (this.serverLog += chunk));
+		const deadline = Date.now() + 120_000;
+		while (Date.now() < deadline) {
+			if (this.server.exitCode !== null) throw new Error(`n8n exited: ${this.serverLog}`);
+			try {
+				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
+				if (response.status === 200) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`n8n did not become ready: ${this.serverLog}`);
+	}
+
+	/** Stops the server it started, by its PID: SIGTERM, then SIGKILL if it lingers. */
+	async stop() {
+		const { server } = this;
+		if (!server || server.exitCode !== null) return;
+		const exited = new Promise((resolve) => server.once('exit', resolve));
+		process.kill(server.pid, 'SIGTERM');
+		const timer = setTimeout(() => server.exitCode === null && process.kill(server.pid, 'SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(timer);
+	}
+
+	/** Sets up the instance owner and keeps the session cookie, for the REST API. */
+	async login() {
+		const response = await fetch(`${this.baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-Passw0rd' }),
+		});
+		if (response.status !== 200) throw new Error(`owner setup answered ${response.status}: ${await response.text()}`);
+		this.cookie = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+	}
+
+	async rest(method, urlPath, body) {
+		const response = await fetch(`${this.baseUrl}${urlPath}`, {
+			method,
+			headers: { cookie: this.cookie, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		return { status: response.status, headers: response.headers, text, json: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : undefined };
+	}
+
+	cleanUp() {
+		fs.rmSync(this.root, { recursive: true, force: true });
+	}
+}
+
+module.exports = { N8nInstance, installPackedPackage, freePort, REPO };
