@@ -1,11 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { API_BASE_URL_EXPRESSION } from '../nodes/Unstructured/shared/apiUrl';
+import { normalizeApiUrl } from '../nodes/Unstructured/shared/apiUrl';
 
 export class UnstructuredApi implements ICredentialType {
 	name = 'unstructuredApi';
@@ -41,18 +42,24 @@ export class UnstructuredApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'unstructured-api-key': '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	/**
+	 * Sends the key as `unstructured-api-key` and points requests at the account's API URL (in any
+	 * of the forms users paste). A function rather than a generic block with expressions: n8n
+	 * evaluates each expression again for every item, and this runs once per request anyway.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			baseURL: requestOptions.baseURL ?? normalizeApiUrl(String(credentials.apiUrl ?? '')),
+			headers: { ...requestOptions.headers, 'unstructured-api-key': String(credentials.apiKey ?? '') },
+		};
+	}
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: API_BASE_URL_EXPRESSION,
 			url: '/api/v1/workflows/',
 			qs: { page: 1, page_size: 1 },
 			headers: { Accept: 'application/json' },

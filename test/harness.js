@@ -1,9 +1,15 @@
 'use strict';
 /**
  * Runs the built package through n8n's real engine, the way an n8n instance does:
- * n8n-core's PackageDirectoryLoader loads `dist/` from package.json's "n8n" attribute, and
- * WorkflowExecute runs the node with credentials applied by the credential type's own
- * `authenticate` block. See shared/reference/n8n-engine-notes.md.
+ * n8n-core's PackageDirectoryLoader loads `dist/` from package.json's "n8n" attribute, NodeTypes
+ * gives declarative nodes their RoutingNode `execute`, and WorkflowExecute runs the workflow with
+ * credentials applied by each credential type's own `authenticate` block.
+ * See shared/reference/n8n-engine-notes.md.
+ *
+ * `createEngine({ modulesDir, packages })` builds one on the n8n-core and n8n-workflow found in
+ * `modulesDir` (default: this repo's), loading the given package folders; the functions exported
+ * below use the default engine with this repo's package. The benchmark builds one on the e2e
+ * install of n8n, with n8n-nodes-base beside our package.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -13,158 +19,35 @@ const path = require('node:path');
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-unstructured-test-'));
 process.env.N8N_ENCRYPTION_KEY ??= 'n8n-nodes-unstructured-test-encryption-key';
 
-const {
-	ExecuteContext,
-	ExecutionLifecycleHooks,
-	LoadOptionsContext,
-	PackageDirectoryLoader,
-	RoutingNode,
-	WorkflowExecute,
-} = require('n8n-core');
-const {
-	ICredentialsHelper,
-	NodeHelpers,
-	Workflow,
-	createRunExecutionData,
-} = require('n8n-workflow');
-
 const PACKAGE_ROOT = path.resolve(__dirname, '..');
 const NODE_TYPE = 'n8n-nodes-unstructured.unstructured';
 const CREDENTIAL_TYPE = 'unstructuredApi';
 
-let loaderPromise;
-
-/** Loads the built package once, as n8n does for an installed community package. */
-async function loadPackage() {
-	loaderPromise ??= (async () => {
-		const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
-		await loader.loadAll();
-		return loader;
-	})();
-	return await loaderPromise;
-}
-
-/**
- * n8n's NodeTypes (packages/cli/src/node-types.ts): a declarative node gets an `execute` that runs
- * RoutingNode with the execution's context, so the node sees the execution's cancel signal.
- */
-function withRoutingExecute(nodeType) {
-	const { description } = nodeType;
-	const isDeclarative = description.requestDefaults !== undefined;
-	const needsExecute =
-		!nodeType.execute &&
-		!nodeType.supplyData &&
-		!nodeType.poll &&
-		!nodeType.trigger &&
-		(!nodeType.webhook || isDeclarative) &&
-		(!nodeType.methods || isDeclarative);
-	if (needsExecute) {
-		nodeType.execute = async function execute() {
-			return (await new RoutingNode(this, nodeType).runNode()) ?? [];
-		};
-	}
-	return nodeType;
-}
-
-function nodeTypesOf(loader, extraTypes = {}) {
-	const byName = (name) => {
-		if (extraTypes[name]) return extraTypes[name];
-		const short = name.replace(/^n8n-nodes-unstructured\./, '');
-		return loader.nodeTypes[short]?.type;
-	};
-	return {
-		getByName: byName,
-		getByNameAndVersion: (name, version) => withRoutingExecute(NodeHelpers.getVersionedNodeType(byName(name), version)),
-		getKnownTypes: () => ({}),
-	};
-}
-
-/** Applies a credential type's generic `authenticate` block the way n8n's CredentialsHelper does. */
-class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(loader, credentials) {
-		super();
-		this.loader = loader;
-		this.credentials = credentials;
-	}
-
-	getParentTypes() {
-		return [];
-	}
-
-	isCredentialUsableByNode() {
-		return true;
-	}
-
-	async getDecrypted(_additionalData, _nodeCredentials, type) {
-		if (type !== CREDENTIAL_TYPE || !this.credentials) throw new Error(`No test credentials of type ${type}`);
-		return { ...this.credentials };
-	}
-
-	async getCredentials() {
+const additionalDataDefaults = {
+	executionId: 'test-execution',
+	currentNodeParameters: undefined,
+	currentNodeExecutionIndex: 0,
+	restApiUrl: 'http://127.0.0.1:5678/rest',
+	instanceBaseUrl: 'http://127.0.0.1:5678/',
+	webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+	webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+	webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+	formBaseUrl: 'http://127.0.0.1:5678/form',
+	formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+	formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+	mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+	mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+	variables: {},
+	logAiEvent: () => {},
+	getRunExecutionData: async () => undefined,
+	getRuntimeCredential: async () => undefined,
+	executeWorkflow: async () => {
 		throw new Error('not used in tests');
-	}
-
-	getCredentialsProperties(type) {
-		return this.loader.credentialTypes[type].type.properties;
-	}
-
-	async authenticate(credentials, typeName, requestOptions, workflow, node) {
-		const { authenticate } = this.loader.credentialTypes[typeName].type;
-		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
-		if (!authenticate || authenticate.type !== 'generic') return requestOptions;
-		for (const [target, values] of Object.entries(authenticate.properties)) {
-			requestOptions[target] ??= {};
-			for (const [key, value] of Object.entries(values)) {
-				requestOptions[target][key] = workflow.expression.getSimpleParameterValue(node, value, 'internal', {
-					$credentials: credentials,
-				});
-			}
-		}
-		return requestOptions;
-	}
-
-	async preAuthentication() {
-		return undefined;
-	}
-
-	async runPreAuthentication() {
-		return undefined;
-	}
-
-	async updateCredentials() {}
-
-	async updateCredentialsOauthTokenData() {}
-}
-
-function additionalDataFor(credentialsHelper, hooks) {
-	return {
-		executionId: 'test-execution',
-		hooks,
-		credentialsHelper,
-		currentNodeParameters: undefined,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formBaseUrl: 'http://127.0.0.1:5678/form',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
-		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
-		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
-		variables: {},
-		logAiEvent: () => {},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		executeWorkflow: async () => {
-			throw new Error('not used in tests');
-		},
-		startRunnerTask: async () => {
-			throw new Error('not used in tests');
-		},
-	};
-}
+	},
+	startRunnerTask: async () => {
+		throw new Error('not used in tests');
+	},
+};
 
 function makeNode(parameters, extra = {}) {
 	return {
@@ -179,127 +62,272 @@ function makeNode(parameters, extra = {}) {
 	};
 }
 
-/**
- * Runs one Unstructured node on `items` through WorkflowExecute.
- * Returns `{ items, error, runData }`: the node's first output, or the error that stopped it.
- * `settings.onError` is n8n's node setting ("continueRegularOutput" is Continue On Fail).
- */
-async function runNode({ parameters, items = [{ json: {} }], credentials, settings = {}, signal }) {
-	const loader = await loadPackage();
-	const node = makeNode(parameters, settings);
-	const workflow = new Workflow({
-		id: 'test-workflow',
-		name: 'Test',
-		nodes: [node],
-		connections: {},
-		active: false,
-		settings: {},
-		nodeTypes: nodeTypesOf(loader),
-	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflow);
-	const finished = new Promise((resolve) => {
-		hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolve(fullRunData));
-	});
-	const additionalData = additionalDataFor(new TestCredentialsHelper(loader, credentials), hooks);
-	const executionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
-		},
-	});
-	let execution;
-	try {
-		execution = new WorkflowExecute(additionalData, 'manual', executionData).processRunExecutionData(workflow);
-	} catch (error) {
-		// n8n refuses to start a workflow whose parameters have issues, e.g. a required one left empty.
-		return { items: [], error, runData: {}, status: 'error' };
-	}
-	if (signal) signal.addEventListener('abort', () => execution.cancel(), { once: true });
-	const run = await finished;
-	const taskData = run.data.resultData.runData[node.name]?.[0];
-	return {
-		items: taskData?.data?.main?.[0] ?? [],
-		error: run.data.resultData.error ?? taskData?.error,
-		runData: run.data.resultData.runData,
-		status: run.status,
-	};
-}
+function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) {
+	const load = (name) => require(modulesDir ? path.join(modulesDir, name) : name);
+	const core = load('n8n-core');
+	const { ICredentialsHelper, NodeHelpers, Workflow, createRunExecutionData } = load('n8n-workflow');
 
-/**
- * Tests a credential the way n8n's CredentialsTester (packages/cli) does for a `test` request:
- * a temporary node type whose only property routes the test request, run by RoutingNode with
- * the decrypted credential, then the credential's `rules` applied to the error's status code.
- * Returns `{ status: 'OK' | 'Error', message }` as n8n's credential dialog shows it.
- */
-async function testCredential(credentials) {
-	const loader = await loadPackage();
-	const credentialType = loader.credentialTypes[CREDENTIAL_TYPE].type;
-	const testType = {
-		description: {
-			displayName: 'Temp',
-			name: 'credentialTest',
-			group: ['transform'],
-			version: 1,
-			description: '',
-			defaults: {},
-			inputs: ['main'],
-			outputs: ['main'],
-			credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test.request } },
-			],
-		},
-	};
-	const node = { ...makeNode({}), type: 'credentialTest', name: 'Temp-Node' };
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: nodeTypesOf(loader, { credentialTest: testType }),
-	});
-	const additionalData = additionalDataFor(new TestCredentialsHelper(loader, credentials), undefined);
-	const inputData = { main: [[{ json: {} }]] };
-	const context = new ExecuteContext(
-		workflow,
-		node,
-		additionalData,
-		'internal',
-		createRunExecutionData(),
-		0,
-		[],
-		inputData,
-		{ node, data: {}, source: null },
-		[],
-	);
-	const credentialsDecrypted = { id: 'test-credential', name: 'test', type: CREDENTIAL_TYPE, data: credentials };
-	try {
-		await new RoutingNode(context, testType, credentialsDecrypted).runNode();
-	} catch (error) {
-		const statusCode = error.cause?.response?.status;
-		if (statusCode) {
-			const rule = credentialType.test.rules?.find(
-				(candidate) => candidate.type === 'responseCode' && candidate.properties.value === statusCode,
-			);
-			if (rule) return { status: 'Error', message: rule.properties.message };
-			if (statusCode < 199 || statusCode > 299) {
-				return { status: 'Error', message: error.cause.response.statusText || `Received HTTP status code: ${statusCode}` };
-			}
-		} else if (error.cause?.code) {
-			return { status: 'Error', message: error.cause.code };
+	/**
+	 * n8n's NodeTypes (packages/cli/src/node-types.ts): a declarative node gets an `execute` that
+	 * runs RoutingNode with the execution's context, so the node sees the execution's cancel signal.
+	 */
+	function withRoutingExecute(nodeType) {
+		const isDeclarative = nodeType.description.requestDefaults !== undefined;
+		const needsExecute =
+			!nodeType.execute &&
+			!nodeType.supplyData &&
+			!nodeType.poll &&
+			!nodeType.trigger &&
+			(!nodeType.webhook || isDeclarative) &&
+			(!nodeType.methods || isDeclarative);
+		if (needsExecute) {
+			nodeType.execute = async function execute() {
+				return (await new core.RoutingNode(this, nodeType).runNode()) ?? [];
+			};
 		}
-		return { status: 'Error', message: error.message };
+		return nodeType;
 	}
-	return { status: 'OK', message: 'Connection successful!' };
+
+	/** Applies a credential type's generic `authenticate` block the way n8n's CredentialsHelper does. */
+	class TestCredentialsHelper extends ICredentialsHelper {
+		constructor(registry, credentialsByType) {
+			super();
+			this.registry = registry;
+			this.credentialsByType = credentialsByType;
+		}
+
+		getParentTypes() {
+			return [];
+		}
+
+		isCredentialUsableByNode() {
+			return true;
+		}
+
+		async getDecrypted(_additionalData, _nodeCredentials, type) {
+			const credentials = this.credentialsByType[type];
+			if (!credentials) throw new Error(`No test credentials of type ${type}`);
+			return { ...credentials };
+		}
+
+		async getCredentials() {
+			throw new Error('not used in tests');
+		}
+
+		getCredentialsProperties(type) {
+			return this.registry.credentialTypes[type].type.properties;
+		}
+
+		async authenticate(credentials, typeName, requestOptions, workflow, node) {
+			const { authenticate } = this.registry.credentialTypes[typeName].type;
+			if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+			if (!authenticate || authenticate.type !== 'generic') return requestOptions;
+			for (const [target, values] of Object.entries(authenticate.properties)) {
+				requestOptions[target] ??= {};
+				for (const [key, value] of Object.entries(values)) {
+					const resolve = (text) =>
+						workflow.expression.getSimpleParameterValue(node, text, 'internal', { $credentials: credentials });
+					requestOptions[target][resolve(key)] = resolve(value);
+				}
+			}
+			return requestOptions;
+		}
+
+		async preAuthentication() {
+			return undefined;
+		}
+
+		async runPreAuthentication() {
+			return undefined;
+		}
+
+		async updateCredentials() {}
+
+		async updateCredentialsOauthTokenData() {}
+	}
+
+	let registryPromise;
+
+	/** Loads the packages once, as n8n does for installed packages; merges their types. */
+	async function loadRegistry() {
+		registryPromise ??= (async () => {
+			const registry = { nodeTypes: {}, credentialTypes: {}, loaders: [] };
+			for (const { root, includeNodes } of packages) {
+				const loader = new core.PackageDirectoryLoader(root, [], includeNodes);
+				await loader.loadAll();
+				registry.loaders.push(loader);
+				for (const [name, data] of Object.entries(loader.nodeTypes)) {
+					registry.nodeTypes[`${loader.packageName}.${name}`] = data;
+				}
+				Object.assign(registry.credentialTypes, loader.credentialTypes);
+			}
+			return registry;
+		})();
+		return await registryPromise;
+	}
+
+	function nodeTypesOf(registry, extraTypes = {}) {
+		const byName = (name) => extraTypes[name] ?? registry.nodeTypes[name]?.type;
+		return {
+			getByName: byName,
+			getByNameAndVersion: (name, version) => withRoutingExecute(NodeHelpers.getVersionedNodeType(byName(name), version)),
+			getKnownTypes: () => ({}),
+		};
+	}
+
+	function additionalDataFor(registry, credentialsByType, hooks) {
+		return { ...additionalDataDefaults, hooks, credentialsHelper: new TestCredentialsHelper(registry, credentialsByType) };
+	}
+
+	/**
+	 * Runs a workflow through WorkflowExecute, starting at `startNode` with `items`.
+	 * Returns `{ items, error, runData, status }`, `items` being the last node's first output.
+	 * `signal` cancels the execution the way stopping it in n8n does.
+	 */
+	async function runWorkflow({ nodes, connections = {}, startNode = nodes[0], items = [{ json: {} }], credentials = {}, signal }) {
+		const registry = await loadRegistry();
+		const workflow = new Workflow({
+			id: 'test-workflow',
+			name: 'Test',
+			nodes,
+			connections,
+			active: false,
+			settings: {},
+			nodeTypes: nodeTypesOf(registry),
+		});
+		const hooks = new core.ExecutionLifecycleHooks('manual', 'test-execution', workflow);
+		const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
+		const executionData = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node: startNode, data: { main: [items] }, source: null }] },
+		});
+		let execution;
+		try {
+			execution = new core.WorkflowExecute(additionalDataFor(registry, credentials, hooks), 'manual', executionData).processRunExecutionData(workflow);
+		} catch (error) {
+			// n8n refuses to start a workflow whose parameters have issues, e.g. a required one left empty.
+			return { items: [], error, runData: {}, status: 'error' };
+		}
+		if (signal) signal.addEventListener('abort', () => execution.cancel(), { once: true });
+		const run = await finished;
+		const { runData } = run.data.resultData;
+		const lastNode = run.data.resultData.lastNodeExecuted ?? nodes[nodes.length - 1].name;
+		const taskData = runData[lastNode]?.[0];
+		return {
+			items: taskData?.data?.main?.[0] ?? [],
+			error: run.data.resultData.error ?? taskData?.error,
+			runData,
+			status: run.status,
+		};
+	}
+
+	/**
+	 * Runs one Unstructured node on `items`. `credentials` are the Unstructured credential's data;
+	 * `settings` are node settings such as `onError: 'continueRegularOutput'` (Continue On Fail).
+	 */
+	async function runNode({ parameters, items, credentials, settings = {}, signal }) {
+		return await runWorkflow({
+			nodes: [makeNode(parameters, settings)],
+			items,
+			credentials: { [CREDENTIAL_TYPE]: credentials },
+			signal,
+		});
+	}
+
+	/**
+	 * Tests a credential the way n8n's CredentialsTester (packages/cli) does for a `test` request:
+	 * a temporary node type whose only property routes the test request, run by RoutingNode with
+	 * the decrypted credential, then the credential's `rules` applied to the error's status code.
+	 * Returns `{ status: 'OK' | 'Error', message }` as n8n's credential dialog shows it.
+	 */
+	async function testCredential(credentials) {
+		const registry = await loadRegistry();
+		const credentialType = registry.credentialTypes[CREDENTIAL_TYPE].type;
+		const testType = {
+			description: {
+				displayName: 'Temp',
+				name: 'credentialTest',
+				group: ['transform'],
+				version: 1,
+				description: '',
+				defaults: {},
+				inputs: ['main'],
+				outputs: ['main'],
+				credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+				properties: [
+					{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test.request } },
+				],
+			},
+		};
+		const node = { ...makeNode({}), type: 'credentialTest', name: 'Temp-Node' };
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: nodeTypesOf(registry, { credentialTest: testType }),
+		});
+		const context = new core.ExecuteContext(
+			workflow,
+			node,
+			additionalDataFor(registry, { [CREDENTIAL_TYPE]: credentials }, undefined),
+			'internal',
+			createRunExecutionData(),
+			0,
+			[],
+			{ main: [[{ json: {} }]] },
+			{ node, data: {}, source: null },
+			[],
+		);
+		const credentialsDecrypted = { id: 'test-credential', name: 'test', type: CREDENTIAL_TYPE, data: credentials };
+		try {
+			await new core.RoutingNode(context, testType, credentialsDecrypted).runNode();
+		} catch (error) {
+			const statusCode = error.cause?.response?.status;
+			if (statusCode) {
+				const rule = credentialType.test.rules?.find(
+					(candidate) => candidate.type === 'responseCode' && candidate.properties.value === statusCode,
+				);
+				if (rule) return { status: 'Error', message: rule.properties.message };
+				if (statusCode < 199 || statusCode > 299) {
+					return { status: 'Error', message: error.cause.response.statusText || `Received HTTP status code: ${statusCode}` };
+				}
+			} else if (error.cause?.code) {
+				return { status: 'Error', message: error.cause.code };
+			}
+			return { status: 'Error', message: error.message };
+		}
+		return { status: 'OK', message: 'Connection successful!' };
+	}
+
+	/** Calls a listSearch method of the node as n8n's editor does, through a LoadOptionsContext. */
+	async function listSearch({ method, credentials, filter, paginationToken, parameters = {} }) {
+		const registry = await loadRegistry();
+		const node = makeNode(parameters);
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf(registry) });
+		const additionalData = additionalDataFor(registry, { [CREDENTIAL_TYPE]: credentials }, undefined);
+		const context = new core.LoadOptionsContext(workflow, node, additionalData, 'parameters.jobId');
+		const nodeType = registry.nodeTypes[NODE_TYPE].type;
+		return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
+	}
+
+	async function loadPackage() {
+		const registry = await loadRegistry();
+		return registry.loaders[0];
+	}
+
+	return { runWorkflow, runNode, testCredential, listSearch, loadPackage };
 }
 
-/** Calls a listSearch method of the node as n8n's editor does, through a LoadOptionsContext. */
-async function listSearch({ method, credentials, filter, paginationToken, parameters = {} }) {
-	const loader = await loadPackage();
-	const node = makeNode(parameters);
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf(loader) });
-	const additionalData = additionalDataFor(new TestCredentialsHelper(loader, credentials), undefined);
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.jobId');
-	const nodeType = loader.nodeTypes.unstructured.type;
-	return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
-}
+let defaultEngine;
+const engine = () => (defaultEngine ??= createEngine());
 
-module.exports = { runNode, testCredential, listSearch, loadPackage, NODE_TYPE };
+module.exports = {
+	createEngine,
+	makeNode,
+	NODE_TYPE,
+	CREDENTIAL_TYPE,
+	runNode: (options) => engine().runNode(options),
+	runWorkflow: (options) => engine().runWorkflow(options),
+	testCredential: (credentials) => engine().testCredential(credentials),
+	listSearch: (options) => engine().listSearch(options),
+	loadPackage: () => engine().loadPackage(),
+};

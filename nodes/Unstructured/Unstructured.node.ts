@@ -3,7 +3,6 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { searchJobs, searchTemplates, searchWorkflows } from './methods/listSearch';
 import { jobDescription } from './resources/job';
-import { API_BASE_URL_EXPRESSION } from './shared/apiUrl';
 import { runRequest } from './shared/runRequest';
 
 export class Unstructured implements INodeType {
@@ -23,8 +22,8 @@ export class Unstructured implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'unstructuredApi', required: true }],
+		// The base URL comes from the credential's authenticate(); see UnstructuredApi.credentials.ts.
 		requestDefaults: {
-			baseURL: API_BASE_URL_EXPRESSION,
 			json: true,
 			ignoreHttpStatusErrors: true,
 		},

@@ -8,7 +8,3 @@ const TRAILING_API_VERSION = /\/api\/v1$/i;
 export function normalizeApiUrl(apiUrl: string): string {
 	return apiUrl.trim().replace(TRAILING_SLASHES, '').replace(TRAILING_API_VERSION, '');
 }
-
-/** The same normalisation as an n8n expression, for `requestDefaults` and the credential test. */
-export const API_BASE_URL_EXPRESSION =
-	'={{ String($credentials.apiUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/v1$/i, "") }}';

@@ -21,33 +21,46 @@ const TRANSPORT_MESSAGES: Record<string, string> = {
 	DEPTH_ZERO_SELF_SIGNED_CERT: 'has a self-signed TLS certificate',
 };
 
-function findErrorCode(error: unknown): string | undefined {
-	for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && current.code) return current.code;
-		current = current.cause as typeof current;
+type ErrorChainLink = { code?: unknown; cause?: unknown; config?: { baseURL?: unknown; url?: unknown } };
+
+function errorChain(error: unknown): ErrorChainLink[] {
+	const links: ErrorChainLink[] = [];
+	for (let current = error as ErrorChainLink | undefined; current && links.length < 5; current = current.cause as ErrorChainLink) {
+		links.push(current);
 	}
-	return undefined;
+	return links;
 }
 
-function hostOf(baseURL: string | undefined): string {
-	try {
-		return baseURL ? new URL(baseURL).host : 'the API URL';
-	} catch {
-		return String(baseURL);
+function findErrorCode(error: unknown): string | undefined {
+	const link = errorChain(error).find(({ code }) => typeof code === 'string' && code);
+	return link?.code as string | undefined;
+}
+
+/** The host the failed request went to, from the request the HTTP layer attached (never its headers). */
+function hostOf(error: unknown): string {
+	for (const { config } of errorChain(error)) {
+		const target = config?.baseURL ?? config?.url;
+		if (typeof target !== 'string') continue;
+		try {
+			return new URL(target).host;
+		} catch {
+			// a relative URL: look further down the chain
+		}
 	}
+	return 'the API URL';
 }
 
 /**
  * The error n8n's HTTP helper throws when no answer came (refused, timed out, reset) carries the
  * request, and with it the API key header. Only the code and the host are kept.
  */
-function transportError(context: IExecutePaginationFunctions, error: unknown, baseURL: string | undefined): NodeApiError {
+function transportError(context: IExecutePaginationFunctions, error: unknown): NodeApiError {
 	const code = findErrorCode(error) ?? 'UNKNOWN';
 	const what = TRANSPORT_MESSAGES[code] ?? 'could not be reached';
 	const timedOut = what === TRANSPORT_MESSAGES.ETIMEDOUT || /timeout/i.test(String((error as Error)?.message));
 	// The code stays out of the message and the body: NodeApiError swaps in a generic text for both.
 	return new NodeApiError(context.getNode(), { connectionError: true } as JsonObject, {
-		message: `The Unstructured API at ${hostOf(baseURL)} ${timedOut ? TRANSPORT_MESSAGES.ETIMEDOUT : what}`,
+		message: `The Unstructured API at ${hostOf(error)} ${timedOut ? TRANSPORT_MESSAGES.ETIMEDOUT : what}`,
 		description: timedOut
 			? `No answer came in time (${code}). Try again later, or raise "Timeout" under the node's Options.`
 			: `The request failed with ${code}. Check the API URL in the Unstructured credential and that this n8n instance can reach it.`,
@@ -78,7 +91,7 @@ export async function runRequest(
 		const url = resolvePathIds(this, requestData.options.url ?? '');
 		return await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, url } });
 	} catch (caught) {
-		const error = isOurError(caught) ? caught : transportError(this, caught, requestData.options.baseURL);
+		const error = isOurError(caught) ? caught : transportError(this, caught);
 		if (this.continueOnFail()) {
 			return [{ json: { error: error.message }, error, pairedItem: { item: this.getItemIndex() } }];
 		}

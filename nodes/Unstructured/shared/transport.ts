@@ -6,7 +6,6 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { normalizeApiUrl } from './apiUrl';
 import { apiErrorFromResponse } from './errors';
 
 export interface ApiRequest {
@@ -16,17 +15,15 @@ export interface ApiRequest {
 }
 
 /**
- * A request outside routing (list searches, polling), sent like routing sends them: to the
- * credential's normalised URL, authenticated by the credential, with every HTTP status returned.
+ * A request outside routing (list searches, polling), sent like routing sends them: the
+ * credential points it at the API URL and adds the key; every HTTP status is returned.
  */
 export async function sendApiRequest(
 	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
 	{ method, url, qs }: ApiRequest,
 ): Promise<IN8nHttpFullResponse> {
-	const credentials = await context.getCredentials<{ apiUrl: string }>('unstructuredApi');
 	return (await context.helpers.httpRequestWithAuthentication.call(context, 'unstructuredApi', {
 		method,
-		baseURL: normalizeApiUrl(credentials.apiUrl),
 		url,
 		qs,
 		json: true,

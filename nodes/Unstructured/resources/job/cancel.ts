@@ -3,18 +3,9 @@ import type {
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	INodeProperties,
 } from 'n8n-workflow';
 
-import { jobIdLocator } from '../../shared/locators';
 import { readIdParameter } from '../../shared/pathIds';
-
-export const jobCancelDescription: INodeProperties[] = [
-	{
-		...jobIdLocator,
-		displayOptions: { show: { operation: ['cancel'], resource: ['job'] } },
-	},
-];
 
 /** postReceive: one item, the job ID and what the API answered (its shape is not documented). */
 export async function toCancelOutput(

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { jobIdLocator } from '../../shared/locators';
 import { waitForCompletionFields } from './waitFields';
 
 const showOnlyForJobGet = {
@@ -9,10 +8,6 @@ const showOnlyForJobGet = {
 };
 
 export const jobGetDescription: INodeProperties[] = [
-	{
-		...jobIdLocator,
-		displayOptions: { show: showOnlyForJobGet },
-	},
 	{
 		displayName: 'Output',
 		name: 'output',

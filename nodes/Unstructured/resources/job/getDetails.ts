@@ -7,7 +7,6 @@ import type {
 } from 'n8n-workflow';
 
 import { unexpectedBodyError } from '../../shared/errors';
-import { jobIdLocator } from '../../shared/locators';
 
 const showOnlyForJobGetDetails = {
 	operation: ['getDetails'],
@@ -15,10 +14,6 @@ const showOnlyForJobGetDetails = {
 };
 
 export const jobGetDetailsDescription: INodeProperties[] = [
-	{
-		...jobIdLocator,
-		displayOptions: { show: showOnlyForJobGetDetails },
-	},
 	{
 		displayName: 'Output',
 		name: 'output',

@@ -3,19 +3,10 @@ import type {
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	INodeProperties,
 } from 'n8n-workflow';
 
 import { unexpectedBodyError } from '../../shared/errors';
-import { jobIdLocator } from '../../shared/locators';
 import { readIdParameter } from '../../shared/pathIds';
-
-export const jobGetFailedFilesDescription: INodeProperties[] = [
-	{
-		...jobIdLocator,
-		displayOptions: { show: { operation: ['getFailedFiles'], resource: ['job'] } },
-	},
-];
 
 /** postReceive: one item per failed file (`job_id`, `document`, `error`); none when none failed. */
 export async function toFailedFileItems(

@@ -4,13 +4,14 @@ import { deferPreSendErrors } from '../../shared/deferredPreSend';
 import { failOnErrorStatus } from '../../shared/errors';
 import { toJobOutput } from '../../shared/jobOutput';
 import { readIdParameter, readOptionalText } from '../../shared/pathIds';
-import { jobCancelDescription, toCancelOutput } from './cancel';
+import { jobIdLocator } from '../../shared/locators';
+import { toCancelOutput } from './cancel';
 import { buildCreateJobForm, jobCreateDescription } from './create';
 import { jobDownloadDescription, setDownloadQuery, toDownloadOutput } from './download';
 import { jobGetDescription } from './get';
 import { jobGetAllDescription, setJobListQuery, toJobList } from './getAll';
 import { jobGetDetailsDescription, toJobDetailsOutput } from './getDetails';
-import { jobGetFailedFilesDescription, toFailedFileItems } from './getFailedFiles';
+import { toFailedFileItems } from './getFailedFiles';
 
 const failUnlessOk = failOnErrorStatus();
 
@@ -111,11 +112,16 @@ export const jobDescription: INodeProperties[] = [
 		],
 		default: 'get',
 	},
-	...jobCancelDescription,
+	{
+		// One property for every operation on an existing job: n8n evaluates each property of the
+		// node for every item, so copies of an expression-valued parameter cost time per copy.
+		// Download Output has its own, defaulting to the incoming item's job_id.
+		...jobIdLocator,
+		displayOptions: { show: { resource: ['job'], operation: ['cancel', 'get', 'getDetails', 'getFailedFiles'] } },
+	},
 	...jobCreateDescription,
 	...jobDownloadDescription,
 	...jobGetDescription,
 	...jobGetDetailsDescription,
-	...jobGetFailedFilesDescription,
 	...jobGetAllDescription,
 ];

@@ -1,0 +1,119 @@
+'use strict';
+/**
+ * One benchmark cell, in a process of its own (so that its peak memory is its own), under the
+ * Node.js 24 of the e2e install: runs one way of doing Job › Get with flattened files against the
+ * mock API, once to warm up and then RUNS times, and prints `{ wallMs[], cpuMs[], peakRssMb }`.
+ *
+ *   A  our node: Unstructured › Job › Get, Output Files
+ *   B  what users build instead: HTTP Request (header auth) + Split Out on output_node_files
+ *   C  the floor: a plain fetch loop with the same concurrency (all requests at once)
+ *
+ * A and B run in n8n's real engine (n8n-core's WorkflowExecute) from the e2e install of n8n,
+ * with n8n-nodes-base from that install.
+ */
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+
+const { createEngine, makeNode, CREDENTIAL_TYPE } = require('../test/harness');
+
+const [variant, configJson] = process.argv.slice(2);
+const { apiUrl, apiKey, jobIds, filesPerJob, runs, modulesDir } = JSON.parse(configJson);
+const expectedItems = jobIds.length * filesPerJob;
+const inputItems = () => jobIds.map((jobId) => ({ json: { job_id: jobId } }));
+
+function ourNodeWorkflow() {
+	const node = makeNode({
+		resource: 'job',
+		operation: 'get',
+		jobId: { __rl: true, mode: 'id', value: '={{ $json.job_id }}' },
+		output: 'outputFiles',
+	});
+	return { nodes: [node], credentials: { [CREDENTIAL_TYPE]: { apiUrl, apiKey } } };
+}
+
+function httpRequestWorkflow() {
+	const http = {
+		id: 'http',
+		name: 'HTTP Request',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [0, 0],
+		parameters: {
+			url: `=${apiUrl}/api/v1/jobs/{{ $json.job_id }}`,
+			authentication: 'genericCredentialType',
+			genericAuthType: 'httpHeaderAuth',
+			options: {},
+		},
+		credentials: { httpHeaderAuth: { id: 'header', name: 'Unstructured header' } },
+	};
+	const split = {
+		id: 'split',
+		name: 'Split Out',
+		type: 'n8n-nodes-base.splitOut',
+		typeVersion: 1,
+		position: [220, 0],
+		parameters: { fieldToSplitOut: 'output_node_files', include: 'selectedOtherFields', fieldsToInclude: 'id', options: {} },
+	};
+	return {
+		nodes: [http, split],
+		connections: { 'HTTP Request': { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] } },
+		credentials: { httpHeaderAuth: { name: 'unstructured-api-key', value: apiKey } },
+	};
+}
+
+async function fetchLoop() {
+	const jobs = await Promise.all(
+		jobIds.map(async (jobId) => {
+			const response = await fetch(`${apiUrl}/api/v1/jobs/${encodeURIComponent(jobId)}`, {
+				headers: { 'unstructured-api-key': apiKey, accept: 'application/json' },
+			});
+			if (!response.ok) throw new Error(`HTTP ${response.status}`);
+			return await response.json();
+		}),
+	);
+	return jobs.flatMap((job, index) =>
+		(job.output_node_files ?? []).map((file) => ({
+			json: { ...file, job_id: job.id, workflow_id: job.workflow_id, workflow_name: job.workflow_name, status: job.status },
+			pairedItem: { item: index },
+		})),
+	);
+}
+
+async function main() {
+	const engine = createEngine({
+		modulesDir,
+		packages: [
+			{ root: path.join(modulesDir, 'n8n-nodes-unstructured') },
+			{ root: path.join(modulesDir, 'n8n-nodes-base'), includeNodes: ['n8n-nodes-base.httpRequest', 'n8n-nodes-base.splitOut'] },
+		],
+	});
+	let once;
+	if (variant === 'C') once = fetchLoop;
+	else {
+		const workflow = variant === 'A' ? ourNodeWorkflow() : httpRequestWorkflow();
+		once = async () => {
+			const result = await engine.runWorkflow({ ...workflow, items: inputItems() });
+			if (result.error) throw new Error(`${variant}: ${result.error.message}`);
+			return result.items;
+		};
+	}
+	const wallMs = [];
+	const cpuMs = [];
+	for (let run = 0; run <= runs; run++) {
+		const cpuBefore = process.cpuUsage();
+		const started = performance.now();
+		const items = await once();
+		const elapsed = performance.now() - started;
+		const cpu = process.cpuUsage(cpuBefore);
+		if (items.length !== expectedItems) throw new Error(`${variant}: ${items.length} items, expected ${expectedItems}`);
+		if (run === 0) continue; // warm-up
+		wallMs.push(elapsed);
+		cpuMs.push((cpu.user + cpu.system) / 1000);
+	}
+	process.stdout.write(`${JSON.stringify({ wallMs, cpuMs, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error.stack}\n`);
+	process.exitCode = 1;
+});

@@ -1,0 +1,131 @@
+'use strict';
+/**
+ * `npm run bench`: Job › Get with flattened output files, three ways, in the same real n8n engine
+ * on the same machine, against the mock Unstructured API on loopback (see measure.js).
+ * Prints a table and writes it to bench/RESULTS.md. Uses the n8n of the e2e test (provisioned on
+ * first use) and the npm-packed package, installed beside that n8n's n8n-nodes-base.
+ */
+const { execFile, execFileSync } = require('node:child_process');
+const { promisify } = require('node:util');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { MockUnstructuredApi, makeOutputFile } = require('../test/mock-api');
+const { provisionN8n } = require('../test/e2e/provision');
+const { installPackedPackage } = require('../test/e2e/n8n');
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const JOB_COUNTS = [1, 100, 1000];
+const FILES_PER_JOB = [1, 50];
+const LATENCIES_MS = [0, 20];
+const VARIANTS = ['A', 'B', 'C'];
+
+const median = (values) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Runs one cell in a child process; asynchronously, since the mock API answers from this one. */
+async function measure(installation, variant, config) {
+	const { stdout: output } = await promisify(execFile)(installation.node, [path.join(__dirname, 'measure.js'), variant, JSON.stringify(config)], {
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+		env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
+	});
+	const { wallMs, cpuMs, peakRssMb } = JSON.parse(output.trim().split('\n').pop());
+	return { wall: median(wallMs), cpu: median(cpuMs), rss: peakRssMb };
+}
+
+function machine(installation) {
+	const cpus = os.cpus();
+	const nodeVersion = execFileSync(installation.node, ['--version'], { encoding: 'utf8' }).trim();
+	const n8nVersion = JSON.parse(fs.readFileSync(path.join(installation.nodeModules, 'n8n', 'package.json'), 'utf8')).version;
+	return [
+		`${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}`,
+		`Node.js ${nodeVersion} (engine processes), n8n ${n8nVersion} (n8n-core and n8n-nodes-base of the e2e install)`,
+		`Mock Unstructured API on 127.0.0.1 in a separate process (Node.js ${process.version})`,
+	];
+}
+
+const fmt = (value, digits = 0) => value.toFixed(digits);
+
+async function main() {
+	const installation = provisionN8n();
+	installPackedPackage(installation.nodeModules);
+	const mock = await new MockUnstructuredApi().start();
+	mock.recordRequests = false;
+	const rows = [];
+	for (const filesPerJob of FILES_PER_JOB) {
+		for (const jobCount of JOB_COUNTS) {
+			mock.reset();
+			const jobIds = Array.from({ length: jobCount }, () =>
+				mock.addJob({ output_node_files: Array.from({ length: filesPerJob }, () => makeOutputFile()) }).id,
+			);
+			for (const latency of LATENCIES_MS) {
+				mock.latencyMs = latency;
+				const config = { apiUrl: mock.url, apiKey: mock.apiKey, jobIds, filesPerJob, runs: RUNS, modulesDir: installation.nodeModules };
+				const result = {};
+				for (const variant of VARIANTS) result[variant] = await measure(installation, variant, config);
+				const row = { jobCount, filesPerJob, latency, ...result };
+				rows.push(row);
+				process.stdout.write(
+					`${jobCount} jobs × ${filesPerJob} files, ${latency} ms: A ${fmt(result.A.wall)} ms, B ${fmt(result.B.wall)} ms, C ${fmt(result.C.wall)} ms\n`,
+				);
+			}
+		}
+	}
+	await mock.stop();
+
+	const header =
+		'| Jobs | Files/job | Latency | A wall ms | B wall ms | C wall ms | A/B wall | A/C wall | A CPU ms | B CPU ms | C CPU ms | A/B CPU | A peak MB | B peak MB | C peak MB | A/B peak |\n' +
+		'|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+	const lines = rows.map(({ jobCount, filesPerJob, latency, A, B, C }) =>
+		[
+			jobCount,
+			filesPerJob,
+			`${latency} ms`,
+			fmt(A.wall),
+			fmt(B.wall),
+			fmt(C.wall),
+			fmt(A.wall / B.wall, 2),
+			fmt(A.wall / C.wall, 2),
+			fmt(A.cpu),
+			fmt(B.cpu),
+			fmt(C.cpu),
+			fmt(A.cpu / B.cpu, 2),
+			fmt(A.rss),
+			fmt(B.rss),
+			fmt(C.rss),
+			fmt(A.rss / B.rss, 2),
+		].join(' | '),
+	);
+	const table = `${header}\n${lines.map((line) => `| ${line} |`).join('\n')}`;
+	process.stdout.write(`\n${table}\n`);
+	const report = [
+		'# Benchmark: Job › Get with flattened output files',
+		'',
+		`Run on ${new Date().toISOString().slice(0, 10)} with \`npm run bench\`. Each cell: the median of ${RUNS} runs after one warm-up run,`,
+		'in a fresh process per way and workload (peak memory is that process\'s maximum resident set size).',
+		'',
+		'- **A**: our node, Unstructured › Job › Get (Output Files), Job ID `{{ $json.job_id }}`.',
+		'- **B**: what users build instead: HTTP Request 4.2 (header auth `unstructured-api-key`) + Split Out on `output_node_files` (including `id`).',
+		'- **C**: the floor: a plain `fetch` loop with the same concurrency (every request at once), flattening the files the same way.',
+		'',
+		'A and B run in n8n\'s engine (`WorkflowExecute`) with every input item at once, as n8n runs a node.',
+		'',
+		'Machine:',
+		...machine(installation).map((line) => `- ${line}`),
+		'',
+		table,
+		'',
+	].join('\n');
+	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), report);
+	process.stdout.write('\nWritten to bench/RESULTS.md\n');
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error.stack}\n`);
+	process.exitCode = 1;
+});
