@@ -4,7 +4,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { runNode, NODE_TYPE } = require('./harness');
+const { runNode, runWorkflow, NODE_TYPE } = require('./harness');
 const { MockUnstructuredApi, makeOutputFile } = require('./mock-api');
 
 const examplesDir = path.resolve(__dirname, '..', 'examples');
@@ -54,7 +54,7 @@ describe('examples/create-wait-download.json', () => {
 	it('its Unstructured nodes run in turn as saved, each on the previous one\'s output', async () => {
 		const fast = (parameters) => ({ ...parameters, waitOptions: { ...parameters.waitOptions, pollInterval: 1 } });
 		const credentials = { apiUrl: mock.url, apiKey: mock.apiKey };
-		mock.createdJobStatuses = ['SCHEDULED', 'COMPLETED'];
+		mock.newJobStatuses = ['SCHEDULED', 'COMPLETED'];
 		const read = [{ json: {}, binary: { data: { data: Buffer.from('%PDF-1.7').toString('base64'), mimeType: 'application/pdf', fileName: 'invoice.pdf' } } }];
 
 		const created = await runNode({ parameters: fast(byName['Partition the File'].parameters), items: read, credentials });
@@ -71,6 +71,50 @@ describe('examples/create-wait-download.json', () => {
 		assert.equal(downloaded.error, undefined);
 		assert.deepEqual(downloaded.items.map((item) => item.json), [
 			{ type: 'Title', text: 'Invoice', job_id: job.id, file_id: 'invoice.pdf', node_id: file.node_id },
+		]);
+	});
+});
+
+describe('examples/scheduled-run-download.json', () => {
+	const workflow = JSON.parse(fs.readFileSync(path.join(examplesDir, 'scheduled-run-download.json'), 'utf8'));
+	const byName = Object.fromEntries(workflow.nodes.map((node) => [node.name, node]));
+
+	it('chains Schedule Trigger → Workflow › Run (wait, output files) → Job › Download Output', () => {
+		assert.equal(byName['Every Night'].type, 'n8n-nodes-base.scheduleTrigger');
+		assert.equal(workflow.connections['Every Night'].main[0][0].node, 'Run Nightly Ingest');
+		assert.equal(workflow.connections['Run Nightly Ingest'].main[0][0].node, 'Download Output');
+		assert.deepEqual(
+			['Run Nightly Ingest', 'Download Output'].map((name) => [byName[name].parameters.resource, byName[name].parameters.operation]),
+			[
+				['workflow', 'run'],
+				['job', 'download'],
+			],
+		);
+	});
+
+	it('its Unstructured nodes run as saved, Run feeding Download Output', async () => {
+		const target = mock.addWorkflow({ id: byName['Run Nightly Ingest'].parameters.workflowId.value, name: 'Nightly ingest' });
+		mock.newJobStatuses = ['COMPLETED'];
+		const elements = [{ type: 'Title', text: 'Night report' }];
+		const originalStart = mock.startJob.bind(mock);
+		mock.startJob = (overrides) => {
+			const job = originalStart(overrides);
+			const [file] = job.output_node_files;
+			mock.setOutput(job.id, { fileId: file.file_id, nodeId: file.node_id, body: JSON.stringify(elements) });
+			return job;
+		};
+		const nodes = ['Run Nightly Ingest', 'Download Output'].map((name) => ({ ...byName[name], credentials: { unstructuredApi: { id: 'test', name: 'test' } } }));
+		const { items, error } = await runWorkflow({
+			nodes,
+			connections: { 'Run Nightly Ingest': workflow.connections['Run Nightly Ingest'] },
+			credentials: { unstructuredApi: { apiUrl: mock.url, apiKey: mock.apiKey } },
+		});
+		mock.startJob = originalStart;
+		assert.equal(error, undefined);
+		const [job] = [...mock.jobs.values()];
+		assert.equal(job.workflow_id, target.id);
+		assert.deepEqual(items.map((item) => item.json), [
+			{ type: 'Title', text: 'Night report', job_id: job.id, file_id: job.output_node_files[0].file_id, node_id: job.output_node_files[0].node_id },
 		]);
 	});
 });

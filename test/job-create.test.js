@@ -69,7 +69,7 @@ describe('Job › Create: the request', () => {
 		['neither a template nor job nodes', jobCreate({ templateId: byId('  ') }), oneFile, 'Give a Template or Job Nodes'],
 		['job nodes that are not JSON', jobCreate({ templateId: byId(''), jobNodes: '[{name:' }), oneFile, 'The parameter "Job Nodes (JSON)" is not valid JSON'],
 		['job nodes that are not a list', jobCreate({ templateId: byId(''), jobNodes: '{"name":"p"}' }), oneFile, 'The parameter "Job Nodes (JSON)" must be a non-empty JSON list of nodes'],
-		['no file on the item', jobCreate(), [{ json: {} }], 'The item has no file to process'],
+		['no file on the item', jobCreate(), [{ json: {} }], 'The item has no file to send'],
 		['a binary field the item lacks', jobCreate({ inputBinaryFields: 'data, attachment' }), oneFile, 'The item has no binary field "attachment"'],
 		[
 			'more than 10 files',
@@ -96,7 +96,7 @@ describe('Job › Create: the request', () => {
 			items.map((item) => [item.json.error ?? item.json.status, item.pairedItem]),
 			[
 				['SCHEDULED', { item: 0 }],
-				['The item has no file to process', { item: 1 }],
+				['The item has no file to send', { item: 1 }],
 				['SCHEDULED', { item: 2 }],
 			],
 		);
@@ -119,7 +119,7 @@ describe('Job › Create: answers', () => {
 	});
 
 	it('waits by default, then outputs the finished job\'s files with Output Files', async () => {
-		mock.createdJobStatuses = ['SCHEDULED', 'IN_PROGRESS', 'COMPLETED'];
+		mock.newJobStatuses = ['SCHEDULED', 'IN_PROGRESS', 'COMPLETED'];
 		const { items, error } = await runNode({
 			parameters: { resource: 'job', operation: 'create', templateId: byId('hi_res_partition'), output: 'outputFiles', waitOptions: { pollInterval: 1 } },
 			items: [{ json: {}, binary: { data: binaryFile('a.pdf', 'application/pdf', pdf) } }],

@@ -63,8 +63,8 @@ describe('Job ID "From List"', () => {
 
 describe('Workflow "From List"', () => {
 	it('asks the API for a page of workflows and names them with their status', async () => {
-		const active = mock.addWorkflow({ name: 'Invoices', status: 'active' });
-		const inactive = mock.addWorkflow({ name: 'Contracts', status: 'inactive' });
+		const active = mock.addWorkflow({ id: '10000000-0000-4000-8000-000000000001', name: 'Invoices', status: 'active' });
+		const inactive = mock.addWorkflow({ id: '20000000-0000-4000-8000-000000000002', name: 'Contracts', status: 'inactive' });
 		const result = await listSearch({ method: 'searchWorkflows', credentials });
 		assert.deepEqual(result, {
 			results: [

@@ -139,8 +139,9 @@ class MockUnstructuredApi {
 		this.failedFiles = new Map();
 		this.outputs = [];
 		this.workflows = [];
+		this.maxWorkflowPageSize = 100;
 		this.templates = [...DEFAULT_TEMPLATES];
-		this.createdJobStatuses = [];
+		this.newJobStatuses = [];
 		this.requests = [];
 		this.responses = [];
 		this.latencyMs = 0;
@@ -283,8 +284,9 @@ class MockUnstructuredApi {
 			};
 			if (handlers[action]) return handlers[action]();
 		}
-		const workflowMatch = /^\/api\/v1\/workflows\/([^/]+)$/.exec(path);
-		if (method === 'GET' && workflowMatch) return this.getWorkflow(decodeURIComponent(workflowMatch[1]));
+		const workflowMatch = /^\/api\/v1\/workflows\/([^/]+)(\/run)?$/.exec(path);
+		if (method === 'GET' && workflowMatch && !workflowMatch[2]) return this.getWorkflow(decodeURIComponent(workflowMatch[1]));
+		if (method === 'POST' && workflowMatch?.[2]) return this.runWorkflow(request, decodeURIComponent(workflowMatch[1]));
 		const templateMatch = /^\/api\/v1\/templates\/([^/]+)$/.exec(path);
 		if (method === 'GET' && templateMatch) return this.getTemplate(decodeURIComponent(templateMatch[1]));
 		return { status: 404, body: { detail: 'Not Found' } };
@@ -350,17 +352,54 @@ class MockUnstructuredApi {
 		}
 		const unexpected = form.files.find((file) => file.name !== 'input_files');
 		if (unexpected) return { status: 422, body: { detail: `Unexpected file field ${unexpected.name}` } };
-		const [firstStatus = 'SCHEDULED', ...laterStatuses] = this.createdJobStatuses;
-		const job = this.addJob({
+		const job = this.startJob({
 			workflow_name: `job-${randomUUID().slice(0, 8)}`,
-			status: firstStatus,
-			runtime: null,
 			input_file_ids: form.files.map((file) => file.filename),
 			output_node_files: form.files.map((file) => makeOutputFile({ file_id: file.filename, node_type: 'partition', node_subtype: 'unstructured_api' })),
 			job_type: data.template_id !== undefined ? 'template' : 'ephemeral',
 		});
-		if (laterStatuses.length > 0) this.setStatusSequence(job.id, laterStatuses);
 		return { status: 200, body: job };
+	}
+
+	/** A new job, taking the statuses of `newJobStatuses` (default: SCHEDULED) over its GETs. */
+	startJob(overrides) {
+		const [firstStatus = 'SCHEDULED', ...laterStatuses] = this.newJobStatuses;
+		const job = this.addJob({ status: firstStatus, runtime: null, ...overrides });
+		if (laterStatuses.length > 0) this.setStatusSequence(job.id, laterStatuses);
+		return job;
+	}
+
+	runWorkflow(request, workflowId) {
+		if (!UUID.test(workflowId)) return { status: 422, body: uuidError('workflow_id', workflowId) };
+		const workflow = this.workflows.find((candidate) => candidate.id === workflowId);
+		if (!workflow) return { status: 404, body: { detail: 'Workflow not found' } };
+		const running = [...this.jobs.values()].find(
+			(job) => job.workflow_id === workflowId && (job.status === 'SCHEDULED' || job.status === 'IN_PROGRESS'),
+		);
+		if (running) {
+			// python-client #286: a success status with only `detail`.
+			return { status: 202, body: { detail: `There is a running job ${running.id} for workflow ${workflowId} in progress. No new job run.` } };
+		}
+		let files = [];
+		if (request.body.length > 0) {
+			const form = parseMultipart(request.body, request.headers['content-type']);
+			request.form = form;
+			if (!form) return { status: 422, body: { detail: 'Expected multipart/form-data with input_files' } };
+			const unexpected = form.files.find((file) => file.name !== 'input_files');
+			if (unexpected || Object.keys(form.fields).length > 0) return { status: 422, body: { detail: 'Only input_files parts are accepted' } };
+			files = form.files;
+		}
+		const job = this.startJob({
+			workflow_id: workflow.id,
+			workflow_name: workflow.name,
+			input_file_ids: files.length > 0 ? files.map((file) => file.filename) : null,
+			output_node_files:
+				files.length > 0
+					? files.map((file) => makeOutputFile({ file_id: file.filename, node_type: 'partition', node_subtype: 'unstructured_api' }))
+					: [makeOutputFile()],
+			job_type: 'persistent',
+		});
+		return { status: 202, body: job };
 	}
 
 	getWorkflow(workflowId) {
@@ -393,10 +432,22 @@ class MockUnstructuredApi {
 	listWorkflows(query) {
 		const page = Number(query.page ?? 1);
 		const pageSize = Number(query.page_size ?? 20);
-		const named = this.workflows.filter(
-			(workflow) => query.name === undefined || workflow.name.toLowerCase().includes(query.name.toLowerCase()),
+		if (!(page >= 1) || !(pageSize >= 1) || pageSize > this.maxWorkflowPageSize) {
+			return { status: 422, body: { detail: [{ type: 'less_than_equal', loc: ['query', 'page_size'], msg: `Input should be less than or equal to ${this.maxWorkflowPageSize}` }] } };
+		}
+		const matches = this.workflows.filter(
+			(workflow) =>
+				(query.name === undefined || workflow.name.toLowerCase().includes(query.name.toLowerCase())) &&
+				(query.status === undefined || workflow.status === query.status) &&
+				(query.source_id === undefined || workflow.sources.includes(query.source_id)) &&
+				(query.destination_id === undefined || workflow.destinations.includes(query.destination_id)) &&
+				(query.created_since === undefined || workflow.created_at >= query.created_since) &&
+				(query.created_before === undefined || workflow.created_at < query.created_before),
 		);
-		return { status: 200, body: named.slice((page - 1) * pageSize, page * pageSize) };
+		const sortBy = query.sort_by ?? 'id';
+		const direction = query.sort_direction === 'desc' ? -1 : 1;
+		matches.sort((a, b) => direction * String(a[sortBy]).localeCompare(String(b[sortBy])));
+		return { status: 200, body: matches.slice((page - 1) * pageSize, page * pageSize) };
 	}
 
 	getJob(jobId) {

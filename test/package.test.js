@@ -47,8 +47,14 @@ describe('the package as n8n loads it', () => {
 			assert.match(fs.readFileSync(file, 'utf8'), /^<svg /, `${file} is an SVG copied into dist`);
 		}
 		const named = (name) => description.properties.filter((property) => property.name === name);
-		assert.deepEqual(named('resource')[0].options.map((option) => option.value), ['job']);
-		assert.deepEqual(named('operation')[0].options.map((option) => option.value), [
+		assert.deepEqual(named('resource')[0].options.map((option) => option.value), ['job', 'template', 'workflow']);
+		const operationsOf = (resource) =>
+			named('operation')
+				.find((property) => property.displayOptions.show.resource.includes(resource))
+				.options.map((option) => option.value);
+		assert.deepEqual(operationsOf('workflow'), ['get', 'getAll', 'run']);
+		assert.deepEqual(operationsOf('template'), ['get', 'getAll']);
+		assert.deepEqual(operationsOf('job'), [
 			'cancel',
 			'create',
 			'download',
@@ -66,10 +72,11 @@ describe('the package as n8n loads it', () => {
 		const getOutput = named('output').find((property) => shownFor(property).includes('get'));
 		assert.deepEqual(getOutput.options.map((option) => option.value), ['outputFiles', 'job']);
 		assert.equal(getOutput.default, 'outputFiles');
-		const waitDefaults = named('waitForCompletion').map((property) => [shownFor(property)[0], property.default]);
+		const waitDefaults = named('waitForCompletion').map((property) => [property.displayOptions.show.resource[0], shownFor(property)[0], property.default]);
 		assert.deepEqual(waitDefaults, [
-			['create', true],
-			['get', false],
+			['job', 'create', true],
+			['job', 'get', false],
+			['workflow', 'run', true],
 		]);
 		const byName = Object.fromEntries(description.properties.map((property) => [property.name, property]));
 		assert.ok(byName.requestOptions, 'n8n adds its request options (batching, timeout) to declarative nodes');

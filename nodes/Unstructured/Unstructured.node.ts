@@ -3,6 +3,8 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { searchJobs, searchTemplates, searchWorkflows } from './methods/listSearch';
 import { jobDescription } from './resources/job';
+import { templateDescription } from './resources/template';
+import { workflowDescription } from './resources/workflow';
 import { runRequest } from './shared/runRequest';
 
 export class Unstructured implements INodeType {
@@ -13,7 +15,7 @@ export class Unstructured implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Start, watch, cancel and download jobs of the Unstructured Platform API',
+		description: 'Run workflows and jobs of the Unstructured Platform API, wait for them and download what they produced',
 		documentationUrl: 'https://github.com/n8n-nodes-unstructured/n8n-nodes-unstructured#readme',
 		defaults: {
 			name: 'Unstructured',
@@ -41,10 +43,20 @@ export class Unstructured implements INodeType {
 						name: 'Job',
 						value: 'job',
 					},
+					{
+						name: 'Template',
+						value: 'template',
+					},
+					{
+						name: 'Workflow',
+						value: 'workflow',
+					},
 				],
 				default: 'job',
 			},
 			...jobDescription,
+			...workflowDescription,
+			...templateDescription,
 		],
 	};
 

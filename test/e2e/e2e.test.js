@@ -74,7 +74,7 @@ describe('the examples, run by `n8n execute`', () => {
 		const create = workflow.nodes.find((node) => node.name === 'Partition the File');
 		create.parameters.waitOptions.pollInterval = 1;
 		await n8n.importJson('workflow', 'example-create', { ...workflow, id: 'unstructuredExample2' });
-		mock.createdJobStatuses = ['SCHEDULED', 'IN_PROGRESS', 'COMPLETED'];
+		mock.newJobStatuses = ['SCHEDULED', 'IN_PROGRESS', 'COMPLETED'];
 		const elements = [
 			{ type: 'Title', element_id: 'e1', text: 'Invoice' },
 			{ type: 'NarrativeText', element_id: 'e2', text: 'Total: 12 EUR' },
@@ -122,12 +122,50 @@ describe('the examples, run by `n8n execute`', () => {
 });
 
 describe('the package in a running n8n server', () => {
+	const scheduled = example('scheduled-run-download.json');
+	const runParameters = scheduled.nodes.find((node) => node.name === 'Run Nightly Ingest').parameters;
+	const elements = [{ type: 'Title', text: 'Night report' }];
+	let target;
+
 	before(async () => {
 		await n8n.importJson('workflow', 'webhook', JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'webhook-job-get.json'), 'utf8')));
-		const published = await n8n.cli(['publish:workflow', '--id=unstructuredWebhook01']);
-		assert.equal(published.status, 0, published.stdout + published.stderr);
+		// The scheduled example, firing every 2 seconds instead of nightly so that the test sees it run.
+		scheduled.nodes.find((node) => node.name === 'Every Night').parameters.rule = {
+			interval: [{ field: 'seconds', secondsInterval: 2 }],
+		};
+		await n8n.importJson('workflow', 'example-scheduled', { ...scheduled, id: 'unstructuredExample3' });
+		target = mock.addWorkflow({ id: runParameters.workflowId.value, name: 'Nightly ingest' });
+		mock.newJobStatuses = ['COMPLETED'];
+		const originalStart = mock.startJob.bind(mock);
+		mock.startJob = (overrides) => {
+			const job = originalStart(overrides);
+			const [file] = job.output_node_files;
+			mock.setOutput(job.id, { fileId: file.file_id, nodeId: file.node_id, body: JSON.stringify(elements) });
+			return job;
+		};
+		for (const id of ['unstructuredWebhook01', 'unstructuredExample3']) {
+			const published = await n8n.cli(['publish:workflow', `--id=${id}`]);
+			assert.equal(published.status, 0, published.stdout + published.stderr);
+		}
+		mock.requests.length = 0;
 		await n8n.start();
 		await n8n.login();
+	});
+
+	it('examples/scheduled-run-download.json, published, runs the workflow on schedule and downloads its output', async () => {
+		const deadline = Date.now() + 30_000;
+		while (Date.now() < deadline && !mock.requests.some((request) => request.path.endsWith('/download'))) {
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+		const run = mock.requests.find((request) => request.method === 'POST');
+		assert.equal(run?.path, `/api/v1/workflows/${target.id}/run`);
+		const job = [...mock.jobs.values()].find((candidate) => candidate.workflow_id === target.id);
+		const [file] = job.output_node_files;
+		const download = mock.requests.find((request) => request.path.endsWith('/download'));
+		assert.deepEqual([download?.path, download?.query], [`/api/v1/jobs/${job.id}/download`, { file_id: file.file_id, node_id: file.node_id }]);
+		const executions = await n8n.rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'unstructuredExample3' }))}`);
+		const statuses = executions.json.data.results.map((execution) => execution.status);
+		assert.ok(statuses.includes('success'), `executions: ${JSON.stringify(statuses)}`);
 	});
 
 	it('a webhook-triggered workflow answers with the job files', async () => {

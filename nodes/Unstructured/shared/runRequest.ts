@@ -76,25 +76,70 @@ function isOurError(error: unknown): error is NodeApiError | NodeOperationError 
 }
 
 /**
+ * Sends the request of one input item through `send`, with what every request needs: the errors
+ * of deferred preSend functions raised and path IDs checked and encoded before anything is sent;
+ * transport errors stripped of the request they carry; and with "Continue On Fail", a failure
+ * turned into an error item paired to its input (routing leaves `pairedItem` unset, and n8n cannot
+ * infer it when one input fans out into many items).
+ */
+async function sendForItem(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	send: (prepared: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	try {
+		throwDeferredPreSendError(requestData.options);
+		const url = resolvePathIds(context, requestData.options.url ?? '');
+		return await send({ ...requestData, options: { ...requestData.options, url } });
+	} catch (caught) {
+		const error = isOurError(caught) ? caught : transportError(context, caught);
+		if (context.continueOnFail()) {
+			return [{ json: { error: error.message }, error, pairedItem: { item: context.getItemIndex() } }];
+		}
+		throw error;
+	}
+}
+
+/**
  * Runs the request of one input item. It is wired in as n8n's declarative `pagination` hook
- * because that hook is the one place that wraps a whole request: path IDs are checked and
- * encoded here and errors of deferred preSend functions raised, before anything is sent; transport errors lose the request they carry, and with
- * "Continue On Fail" a failure becomes an error item paired to its input (routing leaves
- * `pairedItem` unset, and n8n cannot infer it when one input fans out into many items).
+ * because that hook is the one place that wraps a whole request (see `sendForItem`).
  */
 export async function runRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	try {
-		throwDeferredPreSendError(requestData.options);
-		const url = resolvePathIds(this, requestData.options.url ?? '');
-		return await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, url } });
-	} catch (caught) {
-		const error = isOurError(caught) ? caught : transportError(this, caught);
-		if (this.continueOnFail()) {
-			return [{ json: { error: error.message }, error, pairedItem: { item: this.getItemIndex() } }];
+	return await sendForItem(this, requestData, async (prepared) => await this.makeRoutingRequest(prepared));
+}
+
+const MAX_PAGE_SIZE = 100;
+
+/**
+ * `runRequest` for list endpoints paginated with `page` and `page_size` (workflows): follows the
+ * pages until "Limit" items, or all of them with "Return All". The API's largest page size is not
+ * documented, so a page shorter than the longest one seen (or an empty page) ends the list; a page
+ * that repeats the previous one means the API ignored `page`, and also ends it.
+ */
+export async function runPagedRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
+	const pageSize = Math.min(limit, MAX_PAGE_SIZE);
+	return await sendForItem(this, requestData, async (prepared) => {
+		const items: INodeExecutionData[] = [];
+		let longestPage = 0;
+		let previousFirst: string | undefined;
+		for (let page = 1; items.length < limit; page++) {
+			const qs = { ...prepared.options.qs, page, page_size: pageSize };
+			const pageItems = await this.makeRoutingRequest({ ...prepared, options: { ...prepared.options, qs } });
+			const first = JSON.stringify(pageItems[0]?.json);
+			if (pageItems.length === 0 || first === previousFirst) break;
+			items.push(...pageItems);
+			if (pageItems.length < longestPage) break;
+			longestPage = Math.max(longestPage, pageItems.length);
+			previousFirst = first;
 		}
-		throw error;
-	}
+		return items.slice(0, limit);
+	});
 }

@@ -2,10 +2,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { templateIdLocator } from '../../shared/locators';
+import { inputFileParts } from '../../shared/inputFiles';
 import { multipartBody } from '../../shared/multipart';
-import type { FormPart } from '../../shared/multipart';
 import { readOptionalText } from '../../shared/pathIds';
-import { waitForCompletionFields } from './waitFields';
+import { waitForCompletionFields } from '../../shared/waitFields';
 
 /** The API takes at most this many input files per on-demand job. */
 export const MAX_INPUT_FILES = 10;
@@ -101,42 +101,13 @@ function requestData(context: IExecuteSingleFunctions): IDataObject {
 	return templateId ? { template_id: templateId } : { job_nodes: jobNodes as IDataObject[] };
 }
 
-/** The item's files named in "Input Binary Fields" (all of them when empty), checked before sending. */
-async function inputFiles(context: IExecuteSingleFunctions): Promise<FormPart[]> {
-	const binary = context.getInputData().binary ?? {};
-	const listed = (context.getNodeParameter('inputBinaryFields', '') as string)
-		.split(',')
-		.map((name) => name.trim())
-		.filter(Boolean);
-	const names = listed.length > 0 ? listed : Object.keys(binary);
-	const available = Object.keys(binary).join(', ') || 'none';
-	if (names.length === 0) {
-		throw failure(context, 'The item has no file to process', 'Job › Create sends the binary files of the item: read or download a file first, e.g. with "Read/Write Files from Disk".');
-	}
-	if (names.length > MAX_INPUT_FILES) {
-		throw failure(context, `Too many input files: ${names.length}, at most ${MAX_INPUT_FILES}`, `Unstructured takes at most ${MAX_INPUT_FILES} files per job. Split the files over several items.`);
-	}
-	const missing = names.find((name) => !binary[name]);
-	if (missing) {
-		throw failure(context, `The item has no binary field "${missing}"`, `Binary fields of this item: ${available}.`);
-	}
-	return await Promise.all(
-		names.map(async (name) => ({
-			name: 'input_files',
-			fileName: binary[name].fileName ?? name,
-			contentType: binary[name].mimeType || 'application/octet-stream',
-			data: await context.helpers.getBinaryDataBuffer(name),
-		})),
-	);
-}
-
 /** preSend: the multipart body, a `request_data` JSON part and one `input_files` part per file. */
 export async function buildCreateJobForm(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const data = requestData(this);
-	const files = await inputFiles(this);
+	const files = await inputFileParts(this, MAX_INPUT_FILES);
 	const { body, contentType } = multipartBody([{ name: 'request_data', text: JSON.stringify(data) }, ...files]);
 	return { ...requestOptions, body, headers: { ...requestOptions.headers, 'content-type': contentType } };
 }

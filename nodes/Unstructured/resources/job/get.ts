@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { waitForCompletionFields } from './waitFields';
+import { waitForCompletionFields } from '../../shared/waitFields';
 
 const showOnlyForJobGet = {
 	operation: ['get'],

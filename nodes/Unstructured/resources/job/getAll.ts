@@ -2,14 +2,13 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { unexpectedBodyError } from '../../shared/errors';
 import { workflowIdLocator } from '../../shared/locators';
 import { readOptionalText } from '../../shared/pathIds';
+import { returnAllAndLimit } from '../../shared/returnAllLimit';
 import { JOB_STATUS_OPTIONS } from './jobStatuses';
 
 const showOnlyForJobGetAll = {
@@ -18,23 +17,7 @@ const showOnlyForJobGetAll = {
 };
 
 export const jobGetAllDescription: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show: showOnlyForJobGetAll },
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { ...showOnlyForJobGetAll, returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit(showOnlyForJobGetAll),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -72,18 +55,7 @@ export async function setJobListQuery(
 	return { ...requestOptions, qs: { ...requestOptions.qs, ...qs } };
 }
 
-/** postReceive: one item per job, newest first, up to Limit unless Return All. */
-export async function toJobList(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	if (!Array.isArray(response.body)) throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
-	const jobs = [...(response.body as IDataObject[])].sort((a, b) =>
-		String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')),
-	);
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = this.getNodeParameter('limit', 50) as number;
-	const pairedItem = { item: this.getItemIndex() };
-	return (returnAll ? jobs : jobs.slice(0, limit)).map((json) => ({ json, pairedItem }));
+/** postReceive: the jobs newest first (the API returns them in no stated order). */
+export async function sortNewestFirst(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return [...items].sort((a, b) => String(b.json.created_at ?? '').localeCompare(String(a.json.created_at ?? '')));
 }

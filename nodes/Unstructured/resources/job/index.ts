@@ -3,13 +3,14 @@ import type { INodeProperties } from 'n8n-workflow';
 import { deferPreSendErrors } from '../../shared/deferredPreSend';
 import { failOnErrorStatus } from '../../shared/errors';
 import { toJobOutput } from '../../shared/jobOutput';
+import { applyLimit, toListItems } from '../../shared/listOutput';
 import { readIdParameter, readOptionalText } from '../../shared/pathIds';
 import { jobIdLocator } from '../../shared/locators';
 import { toCancelOutput } from './cancel';
 import { buildCreateJobForm, jobCreateDescription } from './create';
 import { jobDownloadDescription, setDownloadQuery, toDownloadOutput } from './download';
 import { jobGetDescription } from './get';
-import { jobGetAllDescription, setJobListQuery, toJobList } from './getAll';
+import { jobGetAllDescription, setJobListQuery, sortNewestFirst } from './getAll';
 import { jobGetDetailsDescription, toJobDetailsOutput } from './getDetails';
 import { toFailedFileItems } from './getFailedFiles';
 
@@ -106,7 +107,7 @@ export const jobDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'GET', url: '/api/v1/jobs/' },
 					send: { paginate: true, preSend: [deferPreSendErrors(setJobListQuery)] },
-					output: { postReceive: [failUnlessOk, toJobList] },
+					output: { postReceive: [failUnlessOk, toListItems, sortNewestFirst, applyLimit] },
 				},
 			},
 		],

@@ -1,0 +1,95 @@
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { describeErrorBody } from '../../shared/errors';
+import { inputFileParts } from '../../shared/inputFiles';
+import { toJobOutput } from '../../shared/jobOutput';
+import { multipartBody } from '../../shared/multipart';
+import { readIdParameter } from '../../shared/pathIds';
+import { isJob } from '../../shared/types';
+import { waitForCompletionFields } from '../../shared/waitFields';
+
+const showOnlyForWorkflowRun = {
+	operation: ['run'],
+	resource: ['workflow'],
+};
+
+export const workflowRunDescription: INodeProperties[] = [
+	{
+		displayName: 'Send Input Files',
+		name: 'sendInputFiles',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: showOnlyForWorkflowRun },
+		description: 'Whether to send binary files of the item, for a workflow whose source is local input',
+	},
+	{
+		displayName: 'Input Binary Fields',
+		name: 'inputBinaryFields',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { ...showOnlyForWorkflowRun, sendInputFiles: [true] } },
+		placeholder: 'e.g. data, attachment_0',
+		description: 'The binary fields of the item that hold the files, separated by commas. Empty: every binary field of the item.',
+	},
+	...waitForCompletionFields(showOnlyForWorkflowRun, { waitByDefault: true }),
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'outputFiles',
+		displayOptions: { show: { ...showOnlyForWorkflowRun, waitForCompletion: [true] } },
+		options: [
+			{
+				name: 'Output Files',
+				value: 'outputFiles',
+				description: 'One item per output file of the finished job, ready for Job › Download Output',
+			},
+			{
+				name: 'Job',
+				value: 'job',
+				description: 'One item: the finished job',
+			},
+		],
+	},
+];
+
+/** preSend: with "Send Input Files", a multipart body with one `input_files` part per file. */
+export async function buildRunForm(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	if (this.getNodeParameter('sendInputFiles', false) !== true) return requestOptions;
+	const { body, contentType } = multipartBody(await inputFileParts(this));
+	return { ...requestOptions, body, headers: { ...requestOptions.headers, 'content-type': contentType } };
+}
+
+/**
+ * postReceive: the job the run started, as Job › Get outputs it (after waiting when asked to).
+ * The API answers a run of a workflow that has a job scheduled or running with a success status and
+ * only `detail`: that is no job, and the error says what to do.
+ */
+export async function toRunOutput(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (!isJob(response.body)) {
+		const detail = describeErrorBody(response.body);
+		throw new NodeApiError(this.getNode(), { detail } as JsonObject, {
+			message: `Workflow "${readIdParameter(this, 'workflowId')}" started no job${detail ? `: ${detail}` : ''}`,
+			description:
+				'Unstructured runs one job per workflow at a time. Wait for the running job (Job › Get Many with this workflow and status IN_PROGRESS, then Job › Get with Wait for Completion), or stop it with Job › Cancel, and run again.',
+			httpCode: String(response.statusCode),
+			itemIndex: this.getItemIndex(),
+		});
+	}
+	return await toJobOutput.call(this, items, response);
+}

@@ -1,0 +1,38 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { unexpectedBodyError } from './errors';
+
+/** postReceive: one item per element of a JSON list body, paired to the input item. */
+export async function toListItems(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (!Array.isArray(response.body)) throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
+	const pairedItem = { item: this.getItemIndex() };
+	return (response.body as IDataObject[]).map((json) => ({ json, pairedItem }));
+}
+
+/** postReceive: the JSON object body as one item, paired to the input item. */
+export async function toObjectItem(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const { body } = response;
+	if (!body || typeof body !== 'object' || Array.isArray(body) || !('id' in body)) {
+		throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
+	}
+	return [{ json: body as IDataObject, pairedItem: { item: this.getItemIndex() } }];
+}
+
+/** postReceive: keeps the first "Limit" items unless "Return All", for lists the API returns whole. */
+export async function applyLimit(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	if (this.getNodeParameter('returnAll', false) === true) return items;
+	return items.slice(0, this.getNodeParameter('limit', 50) as number);
+}
