@@ -118,3 +118,27 @@ describe('examples/scheduled-run-download.json', () => {
 		]);
 	});
 });
+
+describe('examples/trigger-job-details.json', () => {
+	const workflow = JSON.parse(fs.readFileSync(path.join(examplesDir, 'trigger-job-details.json'), 'utf8'));
+	const byName = Object.fromEntries(workflow.nodes.map((node) => [node.name, node]));
+
+	it('chains Unstructured Trigger → Job › Get Details on the event\'s job_id', () => {
+		assert.equal(byName['When a Job Ends'].type, 'n8n-nodes-unstructured.unstructuredTrigger');
+		assert.ok(byName['When a Job Ends'].webhookId, 'a trigger keeps its webhook ID, and so its URL, across imports');
+		assert.equal(workflow.connections['When a Job Ends'].main[0][0].node, 'Get Processing Details');
+		assert.equal(byName['Get Processing Details'].parameters.jobId.value, '={{ $json.job_id }}');
+	});
+
+	it('its Get Details node runs on what the trigger outputs', async () => {
+		const job = mock.addJob({ status: 'COMPLETED' });
+		const event = { type: 'job.completed', job_id: job.id, workflow_id: job.workflow_id, processing_time_ms: 1234, payload: {} };
+		const { items, error } = await runNode({
+			parameters: byName['Get Processing Details'].parameters,
+			items: [{ json: event }],
+			credentials: { apiUrl: mock.url, apiKey: mock.apiKey },
+		});
+		assert.equal(error, undefined);
+		assert.deepEqual(items.map((item) => [item.json.job_id, item.json.processing_status]), [[job.id, 'SUCCESS']]);
+	});
+});

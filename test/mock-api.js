@@ -9,7 +9,7 @@
  * for the next matching requests), and read `requests`, the log of what arrived.
  */
 const http = require('node:http');
-const { randomUUID } = require('node:crypto');
+const { createHmac, randomBytes, randomUUID } = require('node:crypto');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -139,6 +139,7 @@ class MockUnstructuredApi {
 		this.failedFiles = new Map();
 		this.outputs = [];
 		this.workflows = [];
+		this.channels = new Map();
 		this.maxWorkflowPageSize = 100;
 		this.templates = [...DEFAULT_TEMPLATES];
 		this.newJobStatuses = [];
@@ -284,6 +285,8 @@ class MockUnstructuredApi {
 			};
 			if (handlers[action]) return handlers[action]();
 		}
+		const channelMatch = /^\/api\/v1\/(?:workflows\/([^/]+)\/)?notifications\/channels(?:\/([^/]+))?(\/secret\/rotate)?$/.exec(path);
+		if (channelMatch) return this.channelRequest(request, channelMatch);
 		const workflowMatch = /^\/api\/v1\/workflows\/([^/]+)(\/run)?$/.exec(path);
 		if (method === 'GET' && workflowMatch && !workflowMatch[2]) return this.getWorkflow(decodeURIComponent(workflowMatch[1]));
 		if (method === 'POST' && workflowMatch?.[2]) return this.runWorkflow(request, decodeURIComponent(workflowMatch[1]));
@@ -400,6 +403,123 @@ class MockUnstructuredApi {
 			job_type: 'persistent',
 		});
 		return { status: 202, body: job };
+	}
+
+	/**
+	 * Notification channels, workspace-wide or per workflow (see "Notifications / webhooks" in the
+	 * reference). The API wants an https URL; the mock also takes http on loopback, where tests run n8n.
+	 */
+	channelRequest(request, [, workflowId, channelId, rotate]) {
+		const { method, query } = request;
+		if (workflowId !== undefined) {
+			const id = decodeURIComponent(workflowId);
+			if (!UUID.test(id)) return { status: 422, body: uuidError('workflow_id', id) };
+			if (!this.workflows.some((workflow) => workflow.id === id)) return { status: 404, body: { detail: 'Workflow not found' } };
+		}
+		const scope = workflowId === undefined ? null : decodeURIComponent(workflowId);
+		const visible = (channel) => channel.workflow_id === scope;
+		const withoutSecret = ({ secret, ...channel }) => channel;
+		if (channelId === undefined) {
+			if (method === 'GET') {
+				const list = [...this.channels.values()].filter(
+					(channel) => visible(channel) && (query.channel_type === undefined || channel.channel_type === query.channel_type),
+				);
+				return { status: 200, body: list.map(withoutSecret) };
+			}
+			if (method !== 'POST') return { status: 405, body: { detail: 'Method Not Allowed' } };
+			let body;
+			try {
+				body = JSON.parse(request.body.toString('utf8'));
+			} catch {
+				return { status: 422, body: { detail: 'Invalid JSON body' } };
+			}
+			const problem = this.invalidChannel(body);
+			if (problem) return { status: 422, body: { detail: problem } };
+			const channel = {
+				id: randomUUID(),
+				channel_type: body.channel_type,
+				url: body.url,
+				event_types: body.event_types,
+				description: body.description ?? null,
+				enabled: body.enabled ?? true,
+				workflow_id: scope,
+				created_at: new Date().toISOString(),
+				secret: body.secret ?? randomBytes(32).toString('base64'),
+			};
+			this.channels.set(channel.id, channel);
+			// The secret is shown once, in this answer.
+			return { status: 201, body: channel };
+		}
+		const channel = this.channels.get(decodeURIComponent(channelId));
+		if (!channel || !visible(channel)) return { status: 404, body: { detail: 'Channel not found' } };
+		if (rotate) {
+			if (method !== 'POST') return { status: 405, body: { detail: 'Method Not Allowed' } };
+			channel.secret = randomBytes(32).toString('base64');
+			return { status: 200, body: { id: channel.id, secret: channel.secret } };
+		}
+		if (method === 'GET') return { status: 200, body: withoutSecret(channel) };
+		if (method === 'DELETE') {
+			this.channels.delete(channel.id);
+			return { status: 200, body: {} };
+		}
+		if (method === 'PATCH') {
+			const changes = JSON.parse(request.body.toString('utf8') || '{}');
+			const problem = changes.event_types && this.invalidChannel({ ...channel, ...changes });
+			if (problem) return { status: 422, body: { detail: problem } };
+			Object.assign(channel, changes);
+			return { status: 200, body: withoutSecret(channel) };
+		}
+		return { status: 405, body: { detail: 'Method Not Allowed' } };
+	}
+
+	invalidChannel(body) {
+		const events = ['job.scheduled', 'job.in_progress', 'job.completed', 'job.stopped', 'job.failed'];
+		if (body.channel_type !== 'webhook' && body.channel_type !== 'email') return 'channel_type must be webhook or email';
+		let url;
+		try {
+			url = new URL(body.url);
+		} catch {
+			return 'url must be a valid URL';
+		}
+		if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname))) {
+			return 'url must use https';
+		}
+		if (!Array.isArray(body.event_types) || body.event_types.length === 0 || body.event_types.some((type) => !events.includes(type))) {
+			return `event_types must be a non-empty list of ${events.join(', ')}`;
+		}
+		if (body.secret !== undefined && (typeof body.secret !== 'string' || body.secret.length < 24 || body.secret.length > 75)) {
+			return 'secret must be 24 to 75 characters';
+		}
+		if (body.description !== undefined && body.description !== null && String(body.description).length > 255) {
+			return 'description must be at most 255 characters';
+		}
+		return undefined;
+	}
+
+	/**
+	 * Delivers a job event to a channel's URL the way Unstructured does: a JSON POST signed with the
+	 * channel's secret (Standard Webhooks: HMAC-SHA256 over `id.timestamp.body`, base64, as `v1,…`).
+	 * `tamper` changes what is sent: `{ signature }`, `{ secret }`, `{ timestamp }`, `{ id }`.
+	 */
+	async deliver(channelId, { type = 'job.completed', jobId, workflowId, processingTimeMs = 1234 } = {}, tamper = {}) {
+		const channel = this.channels.get(channelId);
+		const body = JSON.stringify({ type, job: { job_id: jobId, workflow_id: workflowId }, processing_time_ms: processingTimeMs });
+		const id = tamper.id ?? `msg_${randomUUID()}`;
+		const timestamp = String(tamper.timestamp ?? Math.floor(Date.now() / 1000));
+		const secret = tamper.secret ?? channel.secret;
+		const key = Buffer.from(secret.startsWith('whsec_') ? secret.slice(6) : secret, 'base64');
+		const signature = `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+		const response = await fetch(channel.url, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'webhook-id': id,
+				'webhook-timestamp': timestamp,
+				'webhook-signature': tamper.signature ?? signature,
+			},
+			body,
+		});
+		return { status: response.status, body: await response.text(), id };
 	}
 
 	getWorkflow(workflowId) {

@@ -81,4 +81,30 @@ describe('the package as n8n loads it', () => {
 		const byName = Object.fromEntries(description.properties.map((property) => [property.name, property]));
 		assert.ok(byName.requestOptions, 'n8n adds its request options (batching, timeout) to declarative nodes');
 	});
+
+	it('describes the Unstructured Trigger with its events, scope and webhook', async () => {
+		const loader = await loadPackage();
+		const { description } = loader.nodeTypes.unstructuredTrigger.type;
+		assert.equal(description.displayName, 'Unstructured Trigger');
+		assert.deepEqual(description.group, ['trigger']);
+		assert.deepEqual(description.inputs, []);
+		assert.deepEqual(description.outputs, ['main']);
+		assert.deepEqual(description.credentials, [{ name: 'unstructuredApi', required: true }]);
+		assert.deepEqual(description.webhooks.map(({ name, httpMethod, path: webhookPath }) => [name, httpMethod, webhookPath]), [['default', 'POST', 'webhook']]);
+		assert.ok(description.codex?.categories?.length, 'the codex is read from UnstructuredTrigger.node.json');
+		const byName = Object.fromEntries(description.properties.map((property) => [property.name, property]));
+		assert.deepEqual(byName.events.options.map((option) => option.value).sort(), [
+			'job.completed',
+			'job.failed',
+			'job.in_progress',
+			'job.scheduled',
+			'job.stopped',
+		]);
+		assert.deepEqual(byName.events.default, ['job.completed', 'job.failed', 'job.stopped']);
+		assert.deepEqual(byName.scope.options.map((option) => option.value), ['workspace', 'workflow']);
+		assert.equal(byName.workflowId.type, 'resourceLocator');
+		assert.deepEqual(byName.output.options.map((option) => option.value), ['outputFiles', 'job']);
+		const methods = loader.nodeTypes.unstructuredTrigger.type.webhookMethods.default;
+		assert.deepEqual(Object.keys(methods).sort(), ['checkExists', 'create', 'delete']);
+	});
 });

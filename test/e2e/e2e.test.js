@@ -143,7 +143,9 @@ describe('the package in a running n8n server', () => {
 			mock.setOutput(job.id, { fileId: file.file_id, nodeId: file.node_id, body: JSON.stringify(elements) });
 			return job;
 		};
-		for (const id of ['unstructuredWebhook01', 'unstructuredExample3']) {
+		await n8n.importJson('workflow', 'trigger', JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'trigger-job-files.json'), 'utf8')));
+		await n8n.importJson('workflow', 'example-trigger', { ...example('trigger-job-details.json'), id: 'unstructuredExample4' });
+		for (const id of ['unstructuredWebhook01', 'unstructuredExample3', 'unstructuredTrigger01', 'unstructuredExample4']) {
 			const published = await n8n.cli(['publish:workflow', `--id=${id}`]);
 			assert.equal(published.status, 0, published.stdout + published.stderr);
 		}
@@ -157,7 +159,7 @@ describe('the package in a running n8n server', () => {
 		while (Date.now() < deadline && !mock.requests.some((request) => request.path.endsWith('/download'))) {
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
-		const run = mock.requests.find((request) => request.method === 'POST');
+		const run = mock.requests.find((request) => request.method === 'POST' && request.path.endsWith('/run'));
 		assert.equal(run?.path, `/api/v1/workflows/${target.id}/run`);
 		const job = [...mock.jobs.values()].find((candidate) => candidate.workflow_id === target.id);
 		const [file] = job.output_node_files;
@@ -219,6 +221,110 @@ describe('the package in a running n8n server', () => {
 		assert.deepEqual(await test('not-the-key'), {
 			status: 'Error',
 			message: 'The API key was rejected. Copy a current key from API Keys in the Unstructured UI.',
+		});
+	});
+
+	describe('Unstructured Trigger', () => {
+		const triggerUrl = () => `${n8n.baseUrl}/webhook/6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d02/webhook`;
+		const channel = () => [...mock.channels.values()].find((candidate) => candidate.url === triggerUrl());
+		const executions = async () =>
+			(await n8n.rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'unstructuredTrigger01' }))}`)).json.data.results;
+		/** The executions, once there are `count` of them and none is still running. */
+		async function waitForExecutions(count) {
+			const deadline = Date.now() + 20_000;
+			let list = await executions();
+			while ((list.length < count || list.some((execution) => ['new', 'running'].includes(execution.status))) && Date.now() < deadline) {
+				await new Promise((resolve) => setTimeout(resolve, 200));
+				list = await executions();
+			}
+			return list;
+		}
+
+		it('publishing registered a channel for n8n\'s webhook URL with the chosen events', () => {
+			const registered = channel();
+			assert.ok(registered, `channels: ${JSON.stringify([...mock.channels.values()].map((candidate) => candidate.url))}`);
+			assert.equal(registered.channel_type, 'webhook');
+			assert.deepEqual(registered.event_types, ['job.completed', 'job.failed']);
+			assert.equal(registered.workflow_id, null);
+			assert.equal([...mock.channels.values()].filter((candidate) => candidate.url === triggerUrl()).length, 1);
+		});
+
+		it('a signed job.completed starts an execution that outputs the job files like Job › Get', async () => {
+			const files = [makeOutputFile(), makeOutputFile()];
+			const job = mock.addJob({ output_node_files: files });
+			const answer = await mock.deliver(channel().id, { type: 'job.completed', jobId: job.id, workflowId: job.workflow_id });
+			assert.equal(answer.status, 200);
+			const [execution] = await waitForExecutions(1);
+			assert.equal(execution.status, 'success');
+			const details = (await n8n.rest('GET', `/rest/executions/${execution.id}`)).json.data;
+			const flatted = require(path.join(n8n.installation.nodeModules, 'flatted'));
+			const run = flatted.parse(details.data);
+			const items = run.resultData.runData['Unstructured Trigger'][0].data.main[0].map((item) => item.json);
+			assert.deepEqual(
+				items,
+				files.map((file) => ({
+					...file,
+					job_id: job.id,
+					workflow_id: job.workflow_id,
+					workflow_name: job.workflow_name,
+					status: job.status,
+					created_at: job.created_at,
+					runtime: job.runtime,
+					job_type: job.job_type,
+				})),
+			);
+		});
+
+		it('forged, stale, replayed and unselected deliveries start no execution', async () => {
+			const job = mock.addJob();
+			const before = (await executions()).length;
+			const forged = await mock.deliver(channel().id, { jobId: job.id }, { secret: Buffer.alloc(32, 9).toString('base64') });
+			assert.equal(forged.status, 401);
+			const stale = await mock.deliver(channel().id, { jobId: job.id }, { timestamp: Math.floor(Date.now() / 1000) - 600 });
+			assert.equal(stale.status, 401);
+			const unsigned = await mock.deliver(channel().id, { jobId: job.id }, { signature: '' });
+			assert.equal(unsigned.status, 401);
+			const unselected = await mock.deliver(channel().id, { type: 'job.scheduled', jobId: job.id });
+			assert.equal(unselected.status, 200);
+			assert.match(unselected.body, /not selected/);
+			const first = await mock.deliver(channel().id, { jobId: job.id });
+			const replay = await mock.deliver(channel().id, { jobId: job.id }, { id: first.id });
+			assert.equal(replay.status, 200);
+			assert.match(replay.body, /duplicate/);
+			const after = await waitForExecutions(before + 1);
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			assert.equal((await executions()).length, before + 1, 'only the first genuine delivery ran');
+			assert.equal(after.length, before + 1);
+		});
+
+		it('examples/trigger-job-details.json, published, gets the details of a job that ended', async () => {
+			const exampleUrl = `${n8n.baseUrl}/webhook/2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a02/webhook`;
+			const exampleChannel = [...mock.channels.values()].find((candidate) => candidate.url === exampleUrl);
+			assert.deepEqual(exampleChannel?.event_types, ['job.completed', 'job.failed', 'job.stopped']);
+			const job = mock.addJob({ status: 'FAILED' });
+			mock.setDetails(job.id, { id: job.id, processing_status: 'FAILED', node_stats: [], message: 'Source connector failed' });
+			mock.requests.length = 0;
+			const answer = await mock.deliver(exampleChannel.id, { type: 'job.failed', jobId: job.id, workflowId: job.workflow_id });
+			assert.equal(answer.status, 200);
+			const deadline = Date.now() + 20_000;
+			while (!mock.requests.some((request) => request.path.endsWith('/details')) && Date.now() < deadline) {
+				await new Promise((resolve) => setTimeout(resolve, 200));
+			}
+			assert.deepEqual(
+				mock.requests.map(({ method, path: requestPath }) => [method, requestPath]),
+				[['GET', `/api/v1/jobs/${job.id}/details`]],
+			);
+		});
+
+		it('unpublishing deletes the channel', async () => {
+			const { id } = channel();
+			const response = await n8n.rest('POST', '/rest/workflows/unstructuredTrigger01/deactivate', {});
+			assert.equal(response.status, 200, response.text);
+			// n8n unpublishes through its outbox, shortly after answering.
+			const deadline = Date.now() + 15_000;
+			while (mock.channels.has(id) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+			assert.equal(mock.channels.has(id), false);
+			assert.ok(mock.requests.some((request) => request.method === 'DELETE' && request.path.endsWith(`/notifications/channels/${id}`)));
 		});
 	});
 

@@ -1,5 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IGetNodeParameterOptions, INode } from 'n8n-workflow';
+
+/** What reading a parameter needs: an item's context, or a trigger's (which has no item). */
+export interface ParameterContext {
+	getNode(): INode;
+	getNodeParameter(name: string, fallbackValue?: unknown, options?: IGetNodeParameterOptions): unknown;
+	getItemIndex?(): number;
+}
 
 /**
  * Parameters that may stand in a request path as `{name}`, with the names users see.
@@ -17,11 +24,11 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 const DOT_SEGMENT = /^\.{1,2}$/;
 
 /** The trimmed value of an ID parameter, or an error naming the field when it cannot be sent. */
-export function readIdParameter(context: IExecuteSingleFunctions, name: string): string {
+export function readIdParameter(context: ParameterContext, name: string): string {
 	const label = PATH_ID_PARAMETERS[name] ?? name;
 	const raw = context.getNodeParameter(name, '', { extractValue: true });
 	const id = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-	const itemIndex = context.getItemIndex();
+	const itemIndex = context.getItemIndex?.();
 	if (id === '') {
 		throw new NodeOperationError(context.getNode(), `The parameter "${label}" is empty`, {
 			itemIndex,
@@ -38,7 +45,7 @@ export function readIdParameter(context: IExecuteSingleFunctions, name: string):
 }
 
 /** The trimmed text of an optional parameter (an ID sent in a query or a body), '' when empty. */
-export function readOptionalText(context: IExecuteSingleFunctions, name: string): string {
+export function readOptionalText(context: ParameterContext, name: string): string {
 	const raw = context.getNodeParameter(name, '', { extractValue: true });
 	return typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 }

@@ -1,9 +1,11 @@
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IWebhookFunctions,
 } from 'n8n-workflow';
 
 import { apiErrorFromResponse } from './errors';
@@ -12,20 +14,21 @@ export interface ApiRequest {
 	method: IHttpRequestMethods;
 	url: string;
 	qs?: IDataObject;
+	body?: IDataObject;
 }
+
+type ApiContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 /**
  * A request outside routing (list searches, polling), sent like routing sends them: the
  * credential points it at the API URL and adds the key; every HTTP status is returned.
  */
-export async function sendApiRequest(
-	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
-	{ method, url, qs }: ApiRequest,
-): Promise<IN8nHttpFullResponse> {
+export async function sendApiRequest(context: ApiContext, { method, url, qs, body }: ApiRequest): Promise<IN8nHttpFullResponse> {
 	return (await context.helpers.httpRequestWithAuthentication.call(context, 'unstructuredApi', {
 		method,
 		url,
 		qs,
+		body,
 		json: true,
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
@@ -34,7 +37,7 @@ export async function sendApiRequest(
 
 /** The same, failing with a `NodeApiError` on an HTTP error status. */
 export async function apiRequest(
-	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	context: ApiContext,
 	request: ApiRequest,
 	itemIndex = 0,
 ): Promise<IN8nHttpFullResponse> {

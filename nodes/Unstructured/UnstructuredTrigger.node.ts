@@ -1,0 +1,187 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { searchWorkflows } from './methods/listSearch';
+import { unexpectedBodyError } from './shared/errors';
+import { outputFileItems } from './shared/jobOutput';
+import { workflowIdLocator } from './shared/locators';
+import { apiRequest } from './shared/transport';
+import { isJob } from './shared/types';
+import { createChannel, deleteChannel, findChannel } from './trigger/channels';
+import type { ChannelState } from './trigger/channels';
+import { isFirstDelivery } from './trigger/seenDeliveries';
+import { checkSignature } from './trigger/signature';
+
+const JOB_EVENTS = ['job.scheduled', 'job.in_progress', 'job.completed', 'job.stopped', 'job.failed'];
+
+function header(request: { headers: Record<string, unknown> }, name: string): string | undefined {
+	const value = request.headers[name];
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** The event as one item; `job` is the payload's job object. */
+function eventItem(payload: IDataObject): IDataObject {
+	const job = (payload.job ?? {}) as IDataObject;
+	return {
+		type: payload.type,
+		job_id: job.job_id ?? job.id,
+		workflow_id: job.workflow_id,
+		processing_time_ms: payload.processing_time_ms,
+		payload,
+	};
+}
+
+export class UnstructuredTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Unstructured Trigger',
+		name: 'unstructuredTrigger',
+		icon: { light: 'file:unstructured.svg', dark: 'file:unstructured.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when an Unstructured job is scheduled, starts, completes, stops or fails',
+		documentationUrl: 'https://github.com/n8n-nodes-unstructured/n8n-nodes-unstructured#unstructured-trigger',
+		defaults: {
+			name: 'Unstructured Trigger',
+		},
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'unstructuredApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Unstructured must be able to reach this n8n over HTTPS: the trigger registers a webhook notification channel for this workflow\'s webhook URL when the workflow is published, and deletes it when unpublished.',
+				name: 'reachabilityNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['job.completed', 'job.failed', 'job.stopped'],
+				options: [
+					{ name: 'Job Completed', value: 'job.completed', description: 'The job finished processing (some files may still have failed)' },
+					{ name: 'Job Failed', value: 'job.failed', description: 'The job failed to start or processed no file' },
+					{ name: 'Job In Progress', value: 'job.in_progress', description: 'The job started running' },
+					{ name: 'Job Scheduled', value: 'job.scheduled', description: 'The job was queued' },
+					{ name: 'Job Stopped', value: 'job.stopped', description: 'The job was stopped by hand' },
+				],
+				description: 'The job events that start the workflow',
+			},
+			{
+				displayName: 'Scope',
+				name: 'scope',
+				type: 'options',
+				default: 'workspace',
+				options: [
+					{ name: 'Whole Workspace', value: 'workspace', description: 'Events of every job of the API key\'s workspace' },
+					{ name: 'One Workflow', value: 'workflow', description: 'Events of the jobs of one workflow' },
+				],
+			},
+			{
+				...workflowIdLocator,
+				required: true,
+				description: 'The workflow whose job events start this workflow',
+				displayOptions: { show: { scope: ['workflow'] } },
+			},
+			{
+				displayName: 'Fetch Job',
+				name: 'fetchJob',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to get the job from the API and output it (or its output files) instead of the event alone',
+			},
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				default: 'outputFiles',
+				displayOptions: { show: { fetchJob: [true] } },
+				options: [
+					{ name: 'Output Files', value: 'outputFiles', description: 'One item per output file of the job, as Job › Get gives them' },
+					{ name: 'Job', value: 'job', description: 'One item: the job as the API returns it' },
+				],
+			},
+		],
+	};
+
+	methods = {
+		listSearch: {
+			searchWorkflows,
+		},
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as ChannelState;
+				return await findChannel(this, state, this.getNodeWebhookUrl('default') as string);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as ChannelState;
+				await createChannel(this, state, this.getNodeWebhookUrl('default') as string);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				await deleteChannel(this, this.getWorkflowStaticData('node') as ChannelState);
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject() as unknown as { headers: Record<string, unknown>; rawBody?: Buffer; body?: unknown };
+		const state = this.getWorkflowStaticData('node') as ChannelState;
+		const rawBody = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
+		const nowSeconds = Math.floor(Date.now() / 1000);
+		const deliveryId = header(request, 'webhook-id');
+		const check = state.secret
+			? checkSignature(
+					state.secret,
+					{ id: deliveryId, timestamp: header(request, 'webhook-timestamp'), signatureHeader: header(request, 'webhook-signature'), rawBody },
+					nowSeconds,
+				)
+			: { valid: false as const, reason: 'no channel is registered for this trigger' };
+		if (!check.valid) {
+			this.getResponseObject().status(401).json({ message: `Signature refused: ${check.reason}` });
+			return { noWebhookResponse: true };
+		}
+		if (!isFirstDelivery(state.channelId ?? '', deliveryId as string, nowSeconds)) {
+			return { webhookResponse: { received: true, duplicate: true } };
+		}
+		const payload = JSON.parse(rawBody.toString('utf8')) as IDataObject;
+		const events = this.getNodeParameter('events', JOB_EVENTS) as string[];
+		if (!events.includes(String(payload.type))) {
+			return { webhookResponse: { received: true, ignored: `event ${String(payload.type)} not selected` } };
+		}
+		const event = eventItem(payload);
+		if (this.getNodeParameter('fetchJob', false) !== true) return { workflowData: [[{ json: event }]] };
+
+		const response = await apiRequest(this, { method: 'GET', url: `/api/v1/jobs/${encodeURIComponent(String(event.job_id))}` });
+		if (!isJob(response.body)) throw unexpectedBodyError(this.getNode(), response, 0);
+		const job = response.body;
+		const items: INodeExecutionData[] =
+			this.getNodeParameter('output', 'outputFiles') === 'outputFiles'
+				? outputFileItems(job).map((json) => ({ json }))
+				: [{ json: job as IDataObject }];
+		return { workflowData: [items] };
+	}
+}
