@@ -95,21 +95,13 @@ describe('examples/scheduled-run-download.json', () => {
 	it('its Unstructured nodes run as saved, Run feeding Download Output', async () => {
 		const target = mock.addWorkflow({ id: byName['Run Nightly Ingest'].parameters.workflowId.value, name: 'Nightly ingest' });
 		mock.newJobStatuses = ['COMPLETED'];
-		const elements = [{ type: 'Title', text: 'Night report' }];
-		const originalStart = mock.startJob.bind(mock);
-		mock.startJob = (overrides) => {
-			const job = originalStart(overrides);
-			const [file] = job.output_node_files;
-			mock.setOutput(job.id, { fileId: file.file_id, nodeId: file.node_id, body: JSON.stringify(elements) });
-			return job;
-		};
+		mock.newJobOutput = [{ type: 'Title', text: 'Night report' }];
 		const nodes = ['Run Nightly Ingest', 'Download Output'].map((name) => ({ ...byName[name], credentials: { unstructuredApi: { id: 'test', name: 'test' } } }));
 		const { items, error } = await runWorkflow({
 			nodes,
 			connections: { 'Run Nightly Ingest': workflow.connections['Run Nightly Ingest'] },
 			credentials: { unstructuredApi: { apiUrl: mock.url, apiKey: mock.apiKey } },
 		});
-		mock.startJob = originalStart;
 		assert.equal(error, undefined);
 		const [job] = [...mock.jobs.values()];
 		assert.equal(job.workflow_id, target.id);

@@ -143,6 +143,7 @@ class MockUnstructuredApi {
 		this.maxWorkflowPageSize = 100;
 		this.templates = [...DEFAULT_TEMPLATES];
 		this.newJobStatuses = [];
+		this.newJobOutput = undefined;
 		this.requests = [];
 		this.responses = [];
 		this.latencyMs = 0;
@@ -364,11 +365,19 @@ class MockUnstructuredApi {
 		return { status: 200, body: job };
 	}
 
-	/** A new job, taking the statuses of `newJobStatuses` (default: SCHEDULED) over its GETs. */
+	/**
+	 * A new job (created or run), taking the statuses of `newJobStatuses` (default: SCHEDULED) over
+	 * its GETs; with `newJobOutput` set, every output file of the job downloads as that JSON body.
+	 */
 	startJob(overrides) {
 		const [firstStatus = 'SCHEDULED', ...laterStatuses] = this.newJobStatuses;
 		const job = this.addJob({ status: firstStatus, runtime: null, ...overrides });
 		if (laterStatuses.length > 0) this.setStatusSequence(job.id, laterStatuses);
+		if (this.newJobOutput !== undefined) {
+			for (const file of job.output_node_files) {
+				this.setOutput(job.id, { fileId: file.file_id, nodeId: file.node_id, body: JSON.stringify(this.newJobOutput) });
+			}
+		}
 		return job;
 	}
 

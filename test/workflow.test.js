@@ -202,14 +202,7 @@ describe('Workflow › Run', () => {
 	it('Run → Download Output is two nodes', async () => {
 		const workflow = mock.addWorkflow();
 		mock.newJobStatuses = ['COMPLETED'];
-		const elements = [{ type: 'Title', text: 'Report' }];
-		const originalStart = mock.startJob.bind(mock);
-		mock.startJob = (overrides) => {
-			const job = originalStart(overrides);
-			const [file] = job.output_node_files;
-			mock.setOutput(job.id, { fileId: file.file_id, nodeId: file.node_id, body: JSON.stringify(elements) });
-			return job;
-		};
+		mock.newJobOutput = [{ type: 'Title', text: 'Report' }];
 		const runNodeDescription = makeNode(run(workflow.id), { name: 'Run Workflow' });
 		const download = makeNode({ resource: 'job', operation: 'download', putOutputIn: 'json' }, { id: 'download', name: 'Download Output' });
 		const { items, error } = await runWorkflow({
@@ -217,7 +210,6 @@ describe('Workflow › Run', () => {
 			connections: { 'Run Workflow': { main: [[{ node: 'Download Output', type: 'main', index: 0 }]] } },
 			credentials: { [CREDENTIAL_TYPE]: credentials },
 		});
-		mock.startJob = originalStart;
 		assert.equal(error, undefined);
 		const [job] = [...mock.jobs.values()];
 		assert.deepEqual(items.map((item) => item.json), [

@@ -79,17 +79,10 @@ describe('the examples, run by `n8n execute`', () => {
 			{ type: 'Title', element_id: 'e1', text: 'Invoice' },
 			{ type: 'NarrativeText', element_id: 'e2', text: 'Total: 12 EUR' },
 		];
-		const originalCreate = mock.createJob.bind(mock);
-		mock.createJob = (request) => {
-			const answer = originalCreate(request);
-			const [file] = answer.body.output_node_files;
-			mock.setOutput(answer.body.id, { fileId: file.file_id, nodeId: file.node_id, body: JSON.stringify(elements) });
-			return answer;
-		};
+		mock.newJobOutput = elements;
 		mock.requests.length = 0;
 
 		const result = await n8n.execute('unstructuredExample2');
-		mock.createJob = originalCreate;
 		assert.equal(result.status, 0, result.stdout + result.stderr);
 		const post = mock.requests.find((request) => request.method === 'POST');
 		assert.deepEqual(JSON.parse(post.form.fields.request_data), { template_id: 'hi_res_partition' });
@@ -136,13 +129,7 @@ describe('the package in a running n8n server', () => {
 		await n8n.importJson('workflow', 'example-scheduled', { ...scheduled, id: 'unstructuredExample3' });
 		target = mock.addWorkflow({ id: runParameters.workflowId.value, name: 'Nightly ingest' });
 		mock.newJobStatuses = ['COMPLETED'];
-		const originalStart = mock.startJob.bind(mock);
-		mock.startJob = (overrides) => {
-			const job = originalStart(overrides);
-			const [file] = job.output_node_files;
-			mock.setOutput(job.id, { fileId: file.file_id, nodeId: file.node_id, body: JSON.stringify(elements) });
-			return job;
-		};
+		mock.newJobOutput = elements;
 		await n8n.importJson('workflow', 'trigger', JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'trigger-job-files.json'), 'utf8')));
 		await n8n.importJson('workflow', 'example-trigger', { ...example('trigger-job-details.json'), id: 'unstructuredExample4' });
 		for (const id of ['unstructuredWebhook01', 'unstructuredExample3', 'unstructuredTrigger01', 'unstructuredExample4']) {
