@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
@@ -139,4 +139,9 @@ export function failOnErrorStatus(notFound?: NotFoundMessage) {
 		}
 		return items;
 	};
+}
+
+/** A `NodeOperationError` for an item whose parameters or files cannot be sent, before any request. */
+export function itemInputError(context: IExecuteSingleFunctions, message: string, description: string): NodeOperationError {
+	return new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
 }

@@ -1,6 +1,6 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
+import { itemInputError } from './errors';
 import type { FormPart } from './multipart';
 
 /**
@@ -8,8 +8,6 @@ import type { FormPart } from './multipart';
  * `input_files` parts, checked before anything is sent.
  */
 export async function inputFileParts(context: IExecuteSingleFunctions, maxFiles = Infinity): Promise<FormPart[]> {
-	const fail = (message: string, description: string) =>
-		new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
 	const binary = context.getInputData().binary ?? {};
 	const listed = (context.getNodeParameter('inputBinaryFields', '') as string)
 		.split(',')
@@ -17,14 +15,14 @@ export async function inputFileParts(context: IExecuteSingleFunctions, maxFiles 
 		.filter(Boolean);
 	const names = listed.length > 0 ? listed : Object.keys(binary);
 	if (names.length === 0) {
-		throw fail('The item has no file to send', 'Read or download a file first, e.g. with "Read/Write Files from Disk".');
+		throw itemInputError(context, 'The item has no file to send', 'Read or download a file first, e.g. with "Read/Write Files from Disk".');
 	}
 	if (names.length > maxFiles) {
-		throw fail(`Too many input files: ${names.length}, at most ${maxFiles}`, `Unstructured takes at most ${maxFiles} files per job. Split the files over several items.`);
+		throw itemInputError(context, `Too many input files: ${names.length}, at most ${maxFiles}`, `Unstructured takes at most ${maxFiles} files per job. Split the files over several items.`);
 	}
 	const missing = names.find((name) => !binary[name]);
 	if (missing) {
-		throw fail(`The item has no binary field "${missing}"`, `Binary fields of this item: ${Object.keys(binary).join(', ') || 'none'}.`);
+		throw itemInputError(context, `The item has no binary field "${missing}"`, `Binary fields of this item: ${Object.keys(binary).join(', ') || 'none'}.`);
 	}
 	return await Promise.all(
 		names.map(async (name) => ({

@@ -1,6 +1,6 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { itemInputError } from '../../shared/errors';
 import { templateIdLocator } from '../../shared/locators';
 import { inputFileParts } from '../../shared/inputFiles';
 import { multipartBody } from '../../shared/multipart';
@@ -70,10 +70,6 @@ export const jobCreateDescription: INodeProperties[] = [
 	...waitForCompletionFields(showOnlyForJobCreate, { waitByDefault: true }),
 ];
 
-function failure(context: IExecuteSingleFunctions, message: string, description: string): NodeOperationError {
-	return new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
-}
-
 /** `{"template_id"}` or `{"job_nodes"}`: exactly one of them, as the API requires. */
 function requestData(context: IExecuteSingleFunctions): IDataObject {
 	const templateId = readOptionalText(context, 'templateId');
@@ -85,18 +81,18 @@ function requestData(context: IExecuteSingleFunctions): IDataObject {
 			try {
 				jobNodes = JSON.parse(raw);
 			} catch (error) {
-				throw failure(context, 'The parameter "Job Nodes (JSON)" is not valid JSON', (error as Error).message);
+				throw itemInputError(context, 'The parameter "Job Nodes (JSON)" is not valid JSON', (error as Error).message);
 			}
 		}
 	}
 	if (jobNodes !== undefined && (!Array.isArray(jobNodes) || jobNodes.length === 0)) {
-		throw failure(context, 'The parameter "Job Nodes (JSON)" must be a non-empty JSON list of nodes', 'e.g. [{"name": "Partitioner", "type": "partition", "subtype": "unstructured_api"}]');
+		throw itemInputError(context, 'The parameter "Job Nodes (JSON)" must be a non-empty JSON list of nodes', 'e.g. [{"name": "Partitioner", "type": "partition", "subtype": "unstructured_api"}]');
 	}
 	if (templateId && jobNodes !== undefined) {
-		throw failure(context, 'Give either a Template or Job Nodes, not both', 'A job is defined by a template or by its own nodes. Clear one of the two.');
+		throw itemInputError(context, 'Give either a Template or Job Nodes, not both', 'A job is defined by a template or by its own nodes. Clear one of the two.');
 	}
 	if (!templateId && jobNodes === undefined) {
-		throw failure(context, 'Give a Template or Job Nodes', 'Pick a template from the list (e.g. hi_res_partition), or describe the job nodes as JSON.');
+		throw itemInputError(context, 'Give a Template or Job Nodes', 'Pick a template from the list (e.g. hi_res_partition), or describe the job nodes as JSON.');
 	}
 	return templateId ? { template_id: templateId } : { job_nodes: jobNodes as IDataObject[] };
 }

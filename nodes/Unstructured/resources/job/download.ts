@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -9,6 +9,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { itemInputError } from '../../shared/errors';
 import { withContext } from '../../shared/jobOutput';
 import { jobIdLocator } from '../../shared/locators';
 import { readIdParameter, readOptionalText } from '../../shared/pathIds';
@@ -81,10 +82,11 @@ export async function setDownloadQuery(
 ): Promise<IHttpRequestOptions> {
 	const fileId = readOptionalText(this, 'fileId');
 	if (!fileId) {
-		throw new NodeOperationError(this.getNode(), 'The parameter "File ID" is empty', {
-			itemIndex: this.getItemIndex(),
-			description: 'Give the file_id of an output file, e.g. {{ $json.file_id }} after Job › Get (Output Files).',
-		});
+		throw itemInputError(
+			this,
+			'The parameter "File ID" is empty',
+			'Give the file_id of an output file, e.g. {{ $json.file_id }} after Job › Get (Output Files).',
+		);
 	}
 	const nodeId = readOptionalText(this, 'nodeId');
 	return {
