@@ -26,8 +26,7 @@ const DOT_SEGMENT = /^\.{1,2}$/;
 /** The trimmed value of an ID parameter, or an error naming the field when it cannot be sent. */
 export function readIdParameter(context: ParameterContext, name: string): string {
 	const label = PATH_ID_PARAMETERS[name] ?? name;
-	const raw = context.getNodeParameter(name, '', { extractValue: true });
-	const id = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	const id = readOptionalText(context, name);
 	const itemIndex = context.getItemIndex?.();
 	if (id === '') {
 		throw new NodeOperationError(context.getNode(), `The parameter "${label}" is empty`, {
