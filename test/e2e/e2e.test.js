@@ -155,6 +155,17 @@ describe('the package in a running n8n server', () => {
 		const executions = await n8n.rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'unstructuredExample3' }))}`);
 		const statuses = executions.json.data.results.map((execution) => execution.status);
 		assert.ok(statuses.includes('success'), `executions: ${JSON.stringify(statuses)}`);
+
+		// Unpublish it, so that its runs every 2 s do not mix with the requests of the tests below.
+		const deactivated = await n8n.rest('POST', '/rest/workflows/unstructuredExample3/deactivate', {});
+		assert.equal(deactivated.status, 200, deactivated.text);
+		const runs = () => mock.requests.filter((request) => request.path.endsWith('/run')).length;
+		const quietDeadline = Date.now() + 20_000;
+		let seen = runs();
+		for (let quietSince = Date.now(); Date.now() - quietSince < 3000 && Date.now() < quietDeadline; ) {
+			await new Promise((resolve) => setTimeout(resolve, 250));
+			if (runs() !== seen) [seen, quietSince] = [runs(), Date.now()];
+		}
 	});
 
 	it('a webhook-triggered workflow answers with the job files', async () => {
