@@ -79,6 +79,24 @@ async function fetchLoop() {
 	);
 }
 
+/** With CPU_PROFILE set (bench/profile.js): a CPU profile of the measured runs, warm-up left out. */
+async function startProfiler() {
+	const { Session } = require('node:inspector');
+	const session = new Session();
+	session.connect();
+	const post = (method, params) =>
+		new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+	await post('Profiler.enable');
+	return {
+		start: async () => await post('Profiler.start'),
+		stopInto: async (file) => {
+			const { profile } = await post('Profiler.stop');
+			require('node:fs').writeFileSync(file, JSON.stringify(profile));
+			session.disconnect();
+		},
+	};
+}
+
 async function main() {
 	const engine = createEngine({
 		modulesDir,
@@ -99,7 +117,9 @@ async function main() {
 	}
 	const wallMs = [];
 	const cpuMs = [];
+	const profiler = process.env.CPU_PROFILE ? await startProfiler() : undefined;
 	for (let run = 0; run <= runs; run++) {
+		if (run === 1) await profiler?.start();
 		const cpuBefore = process.cpuUsage();
 		const started = performance.now();
 		const items = await once();
@@ -110,6 +130,7 @@ async function main() {
 		wallMs.push(elapsed);
 		cpuMs.push((cpu.user + cpu.system) / 1000);
 	}
+	await profiler?.stopInto(process.env.CPU_PROFILE);
 	process.stdout.write(`${JSON.stringify({ wallMs, cpuMs, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
 

@@ -18,6 +18,12 @@ const path = require('node:path');
 // n8n-core reads and writes its config under N8N_USER_FOLDER: never the real home folder.
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-unstructured-test-'));
 process.env.N8N_ENCRYPTION_KEY ??= 'n8n-nodes-unstructured-test-encryption-key';
+// n8n logs every failed node run, and tests fail nodes on purpose: the log goes to a file, at the
+// most detailed level, which the tests search for the API key instead of printing it.
+const LOG_FILE = path.join(process.env.N8N_USER_FOLDER, 'n8n.log');
+process.env.N8N_LOG_OUTPUT ??= 'file';
+process.env.N8N_LOG_FILE_LOCATION ??= LOG_FILE;
+process.env.N8N_LOG_LEVEL ??= 'debug';
 
 const PACKAGE_ROOT = path.resolve(__dirname, '..');
 const NODE_TYPE = 'n8n-nodes-unstructured.unstructured';
@@ -147,6 +153,7 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 	}
 
 	let registryPromise;
+	let executionCount = 0;
 
 	/** Loads the packages once, as n8n does for installed packages; merges their types. */
 	async function loadRegistry() {
@@ -195,14 +202,17 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 			settings: {},
 			nodeTypes: nodeTypesOf(registry),
 		});
-		const hooks = new core.ExecutionLifecycleHooks('manual', 'test-execution', workflow);
+		// Each run is an execution of its own, as in n8n (job creation is paced per execution).
+		const executionId = `test-execution-${++executionCount}`;
+		const hooks = new core.ExecutionLifecycleHooks('manual', executionId, workflow);
 		const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
 		const executionData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node: startNode, data: { main: [items] }, source: null }] },
 		});
 		let execution;
 		try {
-			execution = new core.WorkflowExecute(additionalDataFor(registry, credentials, hooks), 'manual', executionData).processRunExecutionData(workflow);
+			const additionalData = { ...additionalDataFor(registry, credentials, hooks), executionId };
+			execution = new core.WorkflowExecute(additionalData, 'manual', executionData).processRunExecutionData(workflow);
 		} catch (error) {
 			// n8n refuses to start a workflow whose parameters have issues, e.g. a required one left empty.
 			return { items: [], error, runData: {}, status: 'error' };
@@ -320,8 +330,14 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 let defaultEngine;
 const engine = () => (defaultEngine ??= createEngine());
 
+/** What n8n logged so far in this process. */
+function readLog() {
+	return fs.existsSync(LOG_FILE) ? fs.readFileSync(LOG_FILE, 'utf8') : '';
+}
+
 module.exports = {
 	createEngine,
+	readLog,
 	makeNode,
 	NODE_TYPE,
 	CREDENTIAL_TYPE,

@@ -3,12 +3,16 @@ const assert = require('node:assert/strict');
 const { before, after, beforeEach } = require('node:test');
 const util = require('node:util');
 
+const { readLog } = require('./harness');
 const { MockUnstructuredApi } = require('./mock-api');
 
 /** A resource-locator value as n8n saves it. */
 function byId(value) {
 	return { __rl: true, mode: 'id', value };
 }
+
+/** Node parameters that turn automatic retries off, for tests of what one answer gives. */
+const NO_RETRIES = { retryOptions: { retry: false } };
 
 function jobGet(jobId, extra = {}) {
 	return { resource: 'job', operation: 'get', jobId: typeof jobId === 'string' ? byId(jobId) : jobId, ...extra };
@@ -56,7 +60,8 @@ function useMockApi() {
 	after(async () => {
 		output.restore();
 		await mock.stop();
-		assert.ok(!output.text().includes(mock.apiKey), 'the API key appeared in a log line');
+		assert.ok(!output.text().includes(mock.apiKey), 'the API key appeared in the output');
+		assert.ok(!readLog().includes(mock.apiKey), 'the API key appeared in n8n\'s log');
 	});
 	return context;
 }
@@ -66,4 +71,4 @@ function plain(items) {
 	return items.map(({ json, pairedItem }) => ({ json, pairedItem }));
 }
 
-module.exports = { byId, jobGet, captureOutput, allRenderings, plain, useMockApi };
+module.exports = { NO_RETRIES, byId, jobGet, captureOutput, allRenderings, plain, useMockApi };

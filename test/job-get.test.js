@@ -4,7 +4,7 @@ const assert = require('node:assert/strict');
 
 const { runNode } = require('./harness');
 const { makeOutputFile } = require('./mock-api');
-const { byId, jobGet, allRenderings, plain, useMockApi } = require('./helpers');
+const { NO_RETRIES, byId, jobGet, allRenderings, plain, useMockApi } = require('./helpers');
 
 const { mock, credentials } = useMockApi();
 
@@ -163,10 +163,13 @@ describe('Job › Get: the output', () => {
 });
 
 describe('Job › Get: errors', () => {
-	/** Runs Job › Get against a mock answer and returns the error, checking it leaks no key. */
+	/**
+	 * Runs Job › Get against a mock answer, with retries off (they have tests of their own in
+	 * retries.test.js), and returns the error, checking it leaks no key.
+	 */
 	async function errorFor(response, { jobId = '0f0e0d0c-0b0a-4909-8807-060504030201', parameters = {} } = {}) {
 		if (response) mock.setResponse({ path: `/api/v1/jobs/${jobId}`, ...response });
-		const { error, items } = await runNode({ parameters: jobGet(jobId, parameters), credentials });
+		const { error, items } = await runNode({ parameters: jobGet(jobId, { ...NO_RETRIES, ...parameters }), credentials });
 		assert.ok(error, 'the run should fail');
 		assert.deepEqual(items, []);
 		assert.ok(!allRenderings(error).includes(mock.apiKey), 'the API key appeared in the error');
@@ -219,7 +222,10 @@ describe('Job › Get: errors', () => {
 		const error = await errorFor({ status: 429, body: { detail: 'Too many requests' } });
 		assert.equal(error.httpCode, '429');
 		assert.equal(error.message, 'The Unstructured API is rate-limiting requests (429): Too many requests');
-		assert.match(error.description, /Retry On Fail/);
+		assert.equal(
+			error.description,
+			'Unstructured takes one new job per second and runs at most 5 on-demand jobs at once. Raise "Max Attempts" under Retry Options, or run again later.',
+		);
 	});
 
 	for (const status of [500, 503]) {
@@ -250,7 +256,7 @@ describe('Job › Get: errors', () => {
 	});
 
 	it('a refused connection names the host and says to check the URL', async () => {
-		const { error } = await runNode({ parameters: jobGet(mock.addJob().id), credentials: { ...credentials, apiUrl: 'http://127.0.0.1:9' } });
+		const { error } = await runNode({ parameters: jobGet(mock.addJob().id, NO_RETRIES), credentials: { ...credentials, apiUrl: 'http://127.0.0.1:9' } });
 		assert.equal(error.message, 'The Unstructured API at 127.0.0.1:9 refused the connection');
 		assert.equal(
 			error.description,
@@ -296,7 +302,7 @@ describe('Job › Get: Continue On Fail', () => {
 
 	it('pairs transport errors too', async () => {
 		const { items } = await runNode({
-			parameters: jobGet('={{ $json.job_id }}'),
+			parameters: jobGet('={{ $json.job_id }}', NO_RETRIES),
 			items: [{ json: { job_id: 'a' } }, { json: { job_id: 'b' } }],
 			credentials: { ...credentials, apiUrl: 'http://127.0.0.1:9' },
 			settings: { onError: 'continueRegularOutput' },

@@ -3,7 +3,7 @@ const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
 const { runNode, runWorkflow, makeNode, CREDENTIAL_TYPE } = require('./harness');
-const { byId, plain, useMockApi } = require('./helpers');
+const { NO_RETRIES, byId, plain, useMockApi } = require('./helpers');
 
 const { mock, credentials } = useMockApi();
 
@@ -94,7 +94,7 @@ describe('Workflow › Get Many', () => {
 		addWorkflows(2);
 		mock.setResponse({ path: '/api/v1/workflows/', status: 500, body: { detail: 'Internal server error' } });
 		const { items } = await runNode({
-			parameters: getMany({ returnAll: true }),
+			parameters: getMany({ returnAll: true, ...NO_RETRIES }),
 			items: [{ json: {} }, { json: {} }],
 			credentials,
 			settings: { onError: 'continueRegularOutput' },

@@ -5,7 +5,7 @@ import { searchJobs, searchTemplates, searchWorkflows } from './methods/listSear
 import { jobDescription } from './resources/job';
 import { templateDescription } from './resources/template';
 import { workflowDescription } from './resources/workflow';
-import { runRequest } from './shared/runRequest';
+import { retryOptionsField } from './shared/descriptions/retryOptions';
 
 export class Unstructured implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,12 +25,10 @@ export class Unstructured implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'unstructuredApi', required: true }],
 		// The base URL comes from the credential's authenticate(); see UnstructuredApi.credentials.ts.
+		// How each operation's request is sent: shared/request/route.ts.
 		requestDefaults: {
 			json: true,
 			ignoreHttpStatusErrors: true,
-		},
-		requestOperations: {
-			pagination: runRequest,
 		},
 		properties: [
 			{
@@ -57,6 +55,7 @@ export class Unstructured implements INodeType {
 			...jobDescription,
 			...workflowDescription,
 			...templateDescription,
+			retryOptionsField,
 		],
 	};
 

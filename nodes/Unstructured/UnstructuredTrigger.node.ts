@@ -10,10 +10,11 @@ import type {
 } from 'n8n-workflow';
 
 import { searchWorkflows } from './methods/listSearch';
-import { unexpectedBodyError } from './shared/errors';
-import { outputFileItems } from './shared/jobOutput';
-import { workflowIdLocator } from './shared/locators';
-import { apiRequest } from './shared/transport';
+import { workflowIdLocator } from './shared/descriptions/locators';
+import { outputFileItems } from './shared/job/output';
+import { unexpectedBodyError } from './shared/request/errors';
+import { jobPath } from './shared/request/paths';
+import { apiRequest } from './shared/request/transport';
 import { isJob } from './shared/types';
 import { createChannel, deleteChannel, findChannel } from './trigger/channels';
 import type { ChannelState } from './trigger/channels';
@@ -175,7 +176,7 @@ export class UnstructuredTrigger implements INodeType {
 		const event = eventItem(payload);
 		if (this.getNodeParameter('fetchJob', false) !== true) return { workflowData: [[{ json: event }]] };
 
-		const response = await apiRequest(this, { method: 'GET', url: `/api/v1/jobs/${encodeURIComponent(String(event.job_id))}` });
+		const response = await apiRequest(this, { method: 'GET', url: jobPath(String(event.job_id)) });
 		if (!isJob(response.body)) throw unexpectedBodyError(this.getNode(), response, 0);
 		const job = response.body;
 		const items: INodeExecutionData[] =

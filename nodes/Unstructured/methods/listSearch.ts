@@ -5,8 +5,9 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { unexpectedBodyError } from '../shared/errors';
-import { apiRequest } from '../shared/transport';
+import { unexpectedBodyError } from '../shared/request/errors';
+import { JOBS_PATH, TEMPLATES_PATH, WORKFLOWS_PATH } from '../shared/request/paths';
+import { apiRequest } from '../shared/request/transport';
 import type { JobInformation } from '../shared/types';
 
 const PAGE_SIZE = 100;
@@ -39,7 +40,7 @@ export async function searchJobs(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const jobs = (await getList(this, '/api/v1/jobs/')) as JobInformation[];
+	const jobs = (await getList(this, JOBS_PATH)) as JobInformation[];
 	const results = jobs
 		.filter((job) => matches(filter, job.id, job.workflow_name, job.status))
 		.sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)))
@@ -59,7 +60,7 @@ export async function searchWorkflows(
 	const page = Number(paginationToken) || 1;
 	const qs: IDataObject = { page, page_size: PAGE_SIZE };
 	if (filter) qs.name = filter;
-	const workflows = (await getList(this, '/api/v1/workflows/', qs)) as IDataObject[];
+	const workflows = (await getList(this, WORKFLOWS_PATH, qs)) as IDataObject[];
 	return {
 		results: workflows.map((workflow) => ({
 			name: `${String(workflow.name)} · ${String(workflow.status)}`,
@@ -71,7 +72,7 @@ export async function searchWorkflows(
 
 /** Unstructured's workflow templates, for on-demand jobs. */
 export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const templates = (await getList(this, '/api/v1/templates/')) as IDataObject[];
+	const templates = (await getList(this, TEMPLATES_PATH)) as IDataObject[];
 	return {
 		results: templates
 			.filter((template) => matches(filter, template.id, template.name))

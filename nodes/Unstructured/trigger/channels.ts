@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { apiErrorFromResponse } from '../shared/errors';
-import { readIdParameter } from '../shared/pathIds';
-import { apiRequest, sendApiRequest } from '../shared/transport';
+import { readIdParameter } from '../shared/parameters';
+import { apiErrorFromResponse } from '../shared/request/errors';
+import { channelPath, channelsPath as channelsPathOf } from '../shared/request/paths';
+import { apiRequest, sendApiRequest } from '../shared/request/transport';
 
 /** What the trigger keeps in the workflow's static data about the channel it registered. */
 export interface ChannelState {
@@ -14,8 +15,8 @@ export interface ChannelState {
 
 /** The notification channels of the workspace, or of the workflow chosen in Scope. */
 export function channelsPath(context: IHookFunctions): string {
-	if (context.getNodeParameter('scope', 'workspace') !== 'workflow') return '/api/v1/notifications/channels';
-	return `/api/v1/workflows/${encodeURIComponent(readIdParameter(context, 'workflowId'))}/notifications/channels`;
+	const scopedToWorkflow = context.getNodeParameter('scope', 'workspace') === 'workflow';
+	return channelsPathOf(scopedToWorkflow ? readIdParameter(context, 'workflowId') : undefined);
 }
 
 /** The channels in a list answer, whether the API sends a bare list or wraps it. */
@@ -45,13 +46,13 @@ function secretOf(answer: unknown, fallback?: string): string | undefined {
 export async function findChannel(context: IHookFunctions, state: ChannelState, webhookUrl: string): Promise<boolean> {
 	const path = channelsPath(context);
 	if (state.channelId && state.secret && state.channelsPath === path) {
-		const response = await sendApiRequest(context, { method: 'GET', url: `${path}/${encodeURIComponent(state.channelId)}` });
+		const response = await sendApiRequest(context, { method: 'GET', url: channelPath(path, state.channelId) });
 		if (response.statusCode < 400 && (response.body as IDataObject)?.url === webhookUrl) return true;
 	}
 	const list = await apiRequest(context, { method: 'GET', url: path, qs: { channel_type: 'webhook' } });
 	const channel = asChannelList(list.body).find((candidate) => candidate.url === webhookUrl);
 	if (!channel?.id) return false;
-	const channelUrl = `${path}/${encodeURIComponent(String(channel.id))}`;
+	const channelUrl = channelPath(path, String(channel.id));
 	const rotated = await apiRequest(context, { method: 'POST', url: `${channelUrl}/secret/rotate` });
 	await apiRequest(context, { method: 'PATCH', url: channelUrl, body: channelSettings(context) });
 	const secret = secretOf(rotated.body);
@@ -82,7 +83,7 @@ export async function createChannel(context: IHookFunctions, state: ChannelState
 /** Deletes the registered channel; one already gone is no error. */
 export async function deleteChannel(context: IHookFunctions, state: ChannelState): Promise<void> {
 	if (state.channelId && state.channelsPath) {
-		const url = `${state.channelsPath}/${encodeURIComponent(state.channelId)}`;
+		const url = channelPath(state.channelsPath, state.channelId);
 		const response = await sendApiRequest(context, { method: 'DELETE', url });
 		if (response.statusCode >= 400 && response.statusCode !== 404) throw apiErrorFromResponse(context.getNode(), response, 0);
 	}

@@ -5,15 +5,16 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { readIdParameter } from '../../shared/pathIds';
+import type { SentRequest } from '../../shared/request/route';
 
 /** postReceive: one item, the job ID and what the API answered (its shape is not documented). */
 export async function toCancelOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
+	{ ids }: SentRequest,
 ): Promise<INodeExecutionData[]> {
 	const { body } = response;
 	const answer = body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : { response: body as string };
-	return [{ json: { job_id: readIdParameter(this, 'jobId'), ...answer }, pairedItem: { item: this.getItemIndex() } }];
+	return [{ json: { job_id: ids.jobId, ...answer } }];
 }

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { itemInputError } from '../../shared/errors';
-import { templateIdLocator } from '../../shared/locators';
-import { inputFileParts } from '../../shared/inputFiles';
-import { multipartBody } from '../../shared/multipart';
-import { readOptionalText } from '../../shared/pathIds';
-import { waitForCompletionFields } from '../../shared/waitFields';
+import { templateIdLocator } from '../../shared/descriptions/locators';
+import { waitForCompletionFields } from '../../shared/descriptions/waitFields';
+import { readOptionalText } from '../../shared/parameters';
+import { itemInputError } from '../../shared/request/errors';
+import { inputFileParts } from '../../shared/request/inputFiles';
+import { multipartBody } from '../../shared/request/multipart';
 
 /** The API takes at most this many input files per on-demand job. */
 export const MAX_INPUT_FILES = 10;

@@ -9,10 +9,10 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { itemInputError } from '../../shared/errors';
-import { withContext } from '../../shared/jobOutput';
-import { jobIdLocator } from '../../shared/locators';
-import { readIdParameter, readOptionalText } from '../../shared/pathIds';
+import { withContext } from '../../shared/job/output';
+import { readOptionalText } from '../../shared/parameters';
+import { contentTypeOf, itemInputError } from '../../shared/request/errors';
+import type { SentRequest } from '../../shared/request/route';
 
 const showOnlyForJobDownload = {
 	operation: ['download'],
@@ -20,12 +20,6 @@ const showOnlyForJobDownload = {
 };
 
 export const jobDownloadDescription: INodeProperties[] = [
-	{
-		...jobIdLocator,
-		default: { mode: 'id', value: '={{ $json.job_id }}' },
-		displayOptions: { show: showOnlyForJobDownload },
-		description: 'The job whose output to download. By default the job_id of the incoming item, as Job › Get (Output Files) gives it.',
-	},
 	{
 		displayName: 'File ID',
 		name: 'fileId',
@@ -96,11 +90,6 @@ export async function setDownloadQuery(
 	};
 }
 
-function contentTypeOf(response: IN8nHttpFullResponse): string {
-	const header = response.headers?.['content-type'];
-	return typeof header === 'string' ? header.split(';')[0].trim() : 'application/octet-stream';
-}
-
 function parseJsonBody(context: IExecuteSingleFunctions, body: Buffer, contentType: string, fileId: string): unknown {
 	try {
 		return JSON.parse(body.toString('utf8'));
@@ -118,24 +107,23 @@ export async function toDownloadOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
+	{ ids, options }: SentRequest,
 ): Promise<INodeExecutionData[]> {
 	const body = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as ArrayBuffer);
-	const context: IDataObject = { job_id: readIdParameter(this, 'jobId'), file_id: readOptionalText(this, 'fileId') };
-	const nodeId = readOptionalText(this, 'nodeId');
+	const { file_id: fileId, node_id: nodeId } = options.qs as { file_id: string; node_id?: string };
+	const context: IDataObject = { job_id: ids.jobId, file_id: fileId };
 	if (nodeId) context.node_id = nodeId;
-	const contentType = contentTypeOf(response);
-	const pairedItem = { item: this.getItemIndex() };
+	const contentType = contentTypeOf(response, 'application/octet-stream');
 
 	if (this.getNodeParameter('putOutputIn', 'binary') === 'json') {
 		const parsed = parseJsonBody(this, body, contentType, String(context.file_id));
 		const elements = Array.isArray(parsed) ? parsed : [parsed];
 		return elements.map((element) => ({
 			json: withContext(element && typeof element === 'object' ? (element as IDataObject) : { value: element as string }, context),
-			pairedItem,
 		}));
 	}
 	const fileName = String(context.file_id).split(/[\\/]/).pop() || 'output';
 	const property = this.getNodeParameter('binaryPropertyName', 'data') as string;
 	const binary = await this.helpers.prepareBinaryData(body, fileName, contentType);
-	return [{ json: context, binary: { [property]: binary }, pairedItem }];
+	return [{ json: context, binary: { [property]: binary } }];
 }

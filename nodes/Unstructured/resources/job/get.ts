@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { waitForCompletionFields } from '../../shared/waitFields';
+import { waitForCompletionFields } from '../../shared/descriptions/waitFields';
 
 const showOnlyForJobGet = {
 	operation: ['get'],

@@ -6,9 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { workflowIdLocator } from '../../shared/locators';
-import { readOptionalText } from '../../shared/pathIds';
-import { returnAllAndLimit } from '../../shared/returnAllLimit';
+import { workflowIdLocator } from '../../shared/descriptions/locators';
+import { returnAllAndLimit } from '../../shared/descriptions/returnAllLimit';
+import { readOptionalText } from '../../shared/parameters';
 import { JOB_STATUS_OPTIONS } from './jobStatuses';
 
 const showOnlyForJobGetAll = {

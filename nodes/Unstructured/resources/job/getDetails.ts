@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { unexpectedBodyError } from '../../shared/errors';
+import { unexpectedBodyError } from '../../shared/request/errors';
 
 const showOnlyForJobGetDetails = {
 	operation: ['getDetails'],
@@ -46,13 +46,11 @@ export async function toJobDetailsOutput(
 		throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
 	}
 	const { id, ...rest } = body;
-	const pairedItem = { item: this.getItemIndex() };
 	if (this.getNodeParameter('output', 'details') === 'nodeStats') {
 		const stats = Array.isArray(body.node_stats) ? (body.node_stats as IDataObject[]) : [];
 		return stats.map((stat) => ({
 			json: { job_id: id, processing_status: body.processing_status, ...stat },
-			pairedItem,
 		}));
 	}
-	return [{ json: { job_id: id, ...rest }, pairedItem }];
+	return [{ json: { job_id: id, ...rest } }];
 }

@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { failOnErrorStatus } from '../../shared/errors';
-import { applyLimit, toListItems, toObjectItem } from '../../shared/listOutput';
-import { templateIdLocator } from '../../shared/locators';
-import { readIdParameter } from '../../shared/pathIds';
-import { returnAllAndLimit } from '../../shared/returnAllLimit';
+import { templateIdLocator } from '../../shared/descriptions/locators';
+import { returnAllAndLimit } from '../../shared/descriptions/returnAllLimit';
+import { applyLimit, toListItems, toObjectItem } from '../../shared/listItems';
+import { readIdParameter } from '../../shared/parameters';
+import { TEMPLATES_PATH, templatePath } from '../../shared/request/paths';
+import { route } from '../../shared/request/route';
 
 export const templateDescription: INodeProperties[] = [
 	{
@@ -19,29 +20,17 @@ export const templateDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a template',
 				description: 'Get a template with its nodes',
-				routing: {
-					request: { method: 'GET', url: '/api/v1/templates/{templateId}' },
-					send: { paginate: true },
-					output: {
-						postReceive: [
-							failOnErrorStatus(
-								(context) => `The Unstructured API found no template with ID "${readIdParameter(context, 'templateId')}"`,
-							),
-							toObjectItem,
-						],
-					},
-				},
+				routing: route('GET', (id) => templatePath(id('templateId')), {
+					postReceive: [toObjectItem],
+					notFound: (context) => `The Unstructured API found no template with ID "${readIdParameter(context, 'templateId')}"`,
+				}),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many templates',
 				description: 'List the templates Unstructured offers for on-demand jobs and workflows',
-				routing: {
-					request: { method: 'GET', url: '/api/v1/templates/' },
-					send: { paginate: true },
-					output: { postReceive: [failOnErrorStatus(), toListItems, applyLimit] },
-				},
+				routing: route('GET', TEMPLATES_PATH, { postReceive: [toListItems, applyLimit] }),
 			},
 		],
 		default: 'getAll',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { readOptionalText } from '../../shared/pathIds';
-import { returnAllAndLimit } from '../../shared/returnAllLimit';
+import { returnAllAndLimit } from '../../shared/descriptions/returnAllLimit';
+import { readOptionalText } from '../../shared/parameters';
 
 const showOnlyForWorkflowGetAll = {
 	operation: ['getAll'],

@@ -1,17 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { deferPreSendErrors } from '../../shared/deferredPreSend';
-import { failOnErrorStatus } from '../../shared/errors';
-import { toListItems, toObjectItem } from '../../shared/listOutput';
-import { workflowIdLocator } from '../../shared/locators';
-import { readIdParameter } from '../../shared/pathIds';
-import { runPagedRequest } from '../../shared/runRequest';
+import { workflowIdLocator } from '../../shared/descriptions/locators';
+import { toListItems, toObjectItem } from '../../shared/listItems';
+import { readIdParameter } from '../../shared/parameters';
+import { WORKFLOWS_PATH, workflowPath } from '../../shared/request/paths';
+import { route } from '../../shared/request/route';
 import { setWorkflowListQuery, workflowGetAllDescription } from './getAll';
 import { buildRunForm, toRunOutput, workflowRunDescription } from './run';
 
-const failUnlessWorkflowFound = failOnErrorStatus(
-	(context) => `The Unstructured API found no workflow with ID "${readIdParameter(context, 'workflowId')}"`,
-);
+const workflowNotFound = (context: IExecuteSingleFunctions) =>
+	`The Unstructured API found no workflow with ID "${readIdParameter(context, 'workflowId')}"`;
 
 export const workflowDescription: INodeProperties[] = [
 	{
@@ -26,34 +24,26 @@ export const workflowDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a workflow',
 				description: 'Get a workflow with its sources, destinations, nodes and schedule',
-				routing: {
-					request: { method: 'GET', url: '/api/v1/workflows/{workflowId}' },
-					send: { paginate: true },
-					output: { postReceive: [failUnlessWorkflowFound, toObjectItem] },
-				},
+				routing: route('GET', (id) => workflowPath(id('workflowId')), { postReceive: [toObjectItem], notFound: workflowNotFound }),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many workflows',
 				description: 'List the workflows of the account',
-				routing: {
-					request: { method: 'GET', url: '/api/v1/workflows/' },
-					send: { paginate: true, preSend: [deferPreSendErrors(setWorkflowListQuery)] },
-					operations: { pagination: runPagedRequest },
-					output: { postReceive: [failOnErrorStatus(), toListItems] },
-				},
+				routing: route('GET', WORKFLOWS_PATH, { preSend: [setWorkflowListQuery], postReceive: [toListItems], paged: true }),
 			},
 			{
 				name: 'Run',
 				value: 'run',
 				action: 'Run a workflow',
 				description: 'Start a job of the workflow now, optionally with files, and optionally wait for it',
-				routing: {
-					request: { method: 'POST', url: '/api/v1/workflows/{workflowId}/run' },
-					send: { paginate: true, preSend: [deferPreSendErrors(buildRunForm)] },
-					output: { postReceive: [failUnlessWorkflowFound, toRunOutput] },
-				},
+				routing: route('POST', (id) => workflowPath(id('workflowId'), 'run'), {
+					preSend: [buildRunForm],
+					postReceive: [toRunOutput],
+					notFound: workflowNotFound,
+					createsJob: true,
+				}),
 			},
 		],
 		default: 'run',

@@ -8,13 +8,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { describeErrorBody } from '../../shared/errors';
-import { inputFileParts } from '../../shared/inputFiles';
-import { toJobOutput } from '../../shared/jobOutput';
-import { multipartBody } from '../../shared/multipart';
-import { readIdParameter } from '../../shared/pathIds';
+import { waitForCompletionFields } from '../../shared/descriptions/waitFields';
+import { toJobOutput } from '../../shared/job/output';
+import { readIdParameter } from '../../shared/parameters';
+import { describeErrorBody } from '../../shared/request/errors';
+import { inputFileParts } from '../../shared/request/inputFiles';
+import { multipartBody } from '../../shared/request/multipart';
 import { isJob } from '../../shared/types';
-import { waitForCompletionFields } from '../../shared/waitFields';
 
 const showOnlyForWorkflowRun = {
 	operation: ['run'],

@@ -1,10 +1,12 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 
-import { apiErrorFromResponse, unexpectedBodyError } from './errors';
-import { sendApiRequest } from './transport';
-import { isJob } from './types';
-import type { JobInformation } from './types';
+import { apiErrorFromResponse, unexpectedBodyError } from '../request/errors';
+import { jobPath } from '../request/paths';
+import { retryAfterMs } from '../request/retry';
+import { sendApiRequest } from '../request/transport';
+import { isJob } from '../types';
+import type { JobInformation } from '../types';
 
 /** Statuses after which a job changes no more; any other status, even one unknown today, is waited on. */
 export const FINISHED_JOB_STATUSES: ReadonlySet<string> = new Set(['COMPLETED', 'STOPPED', 'FAILED']);
@@ -16,22 +18,12 @@ export interface WaitSettings {
 	timeoutMs: number;
 }
 
-/** The wait a 429 or 503 asks for, from `Retry-After` (seconds or an HTTP date). */
-function retryAfterMs(response: IN8nHttpFullResponse): number | undefined {
-	const header = response.headers?.['retry-after'];
-	if (typeof header !== 'string' && typeof header !== 'number') return undefined;
-	const seconds = Number(header);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(String(header));
-	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
 type Poll = { job: JobInformation } | { retryAfterMs?: number; problem: string };
 
 async function pollJob(context: IExecuteSingleFunctions, jobId: string): Promise<Poll> {
 	let response: IN8nHttpFullResponse;
 	try {
-		response = await sendApiRequest(context, { method: 'GET', url: `/api/v1/jobs/${encodeURIComponent(jobId)}` });
+		response = await sendApiRequest(context, { method: 'GET', url: jobPath(jobId) });
 	} catch {
 		if (context.getExecutionCancelSignal()?.aborted) {
 			throw new NodeOperationError(context.getNode(), 'The execution was stopped while waiting for the job', {
@@ -119,10 +111,9 @@ async function fetchOptional(context: IExecuteSingleFunctions, url: string): Pro
  * say about it (each fetched on a best-effort basis: the job's status is the news).
  */
 export async function jobFailedError(context: IExecuteSingleFunctions, job: JobInformation): Promise<NodeApiError> {
-	const base = `/api/v1/jobs/${encodeURIComponent(job.id)}`;
 	const [details, failed] = await Promise.all([
-		fetchOptional(context, `${base}/details`),
-		fetchOptional(context, `${base}/failed-files`),
+		fetchOptional(context, jobPath(job.id, 'details')),
+		fetchOptional(context, jobPath(job.id, 'failed-files')),
 	]);
 	const message = typeof details?.message === 'string' && details.message ? details.message : undefined;
 	const failedFiles = Array.isArray(failed?.failed_files) ? (failed.failed_files as IDataObject[]) : [];

@@ -5,10 +5,10 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { unexpectedBodyError } from './errors';
-import { isJob } from './types';
-import type { JobInformation } from './types';
-import { jobFailedError, jobWaitTimeoutError, waitForJob } from './waitForJob';
+import { unexpectedBodyError } from '../request/errors';
+import { isJob } from '../types';
+import type { JobInformation } from '../types';
+import { jobFailedError, jobWaitTimeoutError, waitForJob } from './wait';
 
 /** Fields of the job copied onto each output-file item, under these names. */
 const JOB_CONTEXT_FIELDS: Array<[keyof JobInformation, string]> = [
@@ -81,15 +81,12 @@ export async function toJobOutput(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	if (!isJob(response.body)) throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
-	const pairedItem = { item: this.getItemIndex() };
 	let job = response.body;
 	if (this.getNodeParameter('waitForCompletion', false) === true) {
 		const finished = await finishedJob(this, job);
-		if ('asItIs' in finished) return [{ json: finished.asItIs as IDataObject, pairedItem }];
+		if ('asItIs' in finished) return [{ json: finished.asItIs as IDataObject }];
 		job = finished;
 	}
-	if (this.getNodeParameter('output', 'job') === 'job') {
-		return [{ json: job as IDataObject, pairedItem }];
-	}
-	return outputFileItems(job).map((json) => ({ json, pairedItem }));
+	if (this.getNodeParameter('output', 'job') === 'job') return [{ json: job as IDataObject }];
+	return outputFileItems(job).map((json) => ({ json }));
 }

@@ -5,20 +5,19 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { unexpectedBodyError } from './errors';
+import { unexpectedBodyError } from './request/errors';
 
-/** postReceive: one item per element of a JSON list body, paired to the input item. */
+/** postReceive: one item per element of a JSON list body. */
 export async function toListItems(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	if (!Array.isArray(response.body)) throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
-	const pairedItem = { item: this.getItemIndex() };
-	return (response.body as IDataObject[]).map((json) => ({ json, pairedItem }));
+	return (response.body as IDataObject[]).map((json) => ({ json }));
 }
 
-/** postReceive: the JSON object body as one item, paired to the input item. */
+/** postReceive: the JSON object body as one item. */
 export async function toObjectItem(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
@@ -28,7 +27,7 @@ export async function toObjectItem(
 	if (!body || typeof body !== 'object' || Array.isArray(body) || !('id' in body)) {
 		throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
 	}
-	return [{ json: body as IDataObject, pairedItem: { item: this.getItemIndex() } }];
+	return [{ json: body as IDataObject }];
 }
 
 /** postReceive: keeps the first "Limit" items unless "Return All", for lists the API returns whole. */

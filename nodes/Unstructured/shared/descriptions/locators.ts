@@ -1,13 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** "Job ID", shared by the job operations. Its value goes into `{jobId}` in request paths. */
+/**
+ * "Job ID", one property for every operation on an existing job: n8n evaluates every property of
+ * the node for each item, twice, so a second property of the same name would cost two more
+ * expression evaluations per item. Its default maps the incoming item's job_id, as Job › Create,
+ * Get Many and the trigger output it.
+ */
 export const jobIdLocator: INodeProperties = {
 	displayName: 'Job ID',
 	name: 'jobId',
 	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
+	default: { mode: 'id', value: '={{ $json.job_id }}' },
 	required: true,
-	description: 'The job to work with',
+	description: 'The job to work with. By default the job_id of the incoming item; pick a job from the list or give its ID instead.',
 	modes: [
 		{
 			displayName: 'From List',

@@ -1,0 +1,44 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IGetNodeParameterOptions, INode } from 'n8n-workflow';
+
+import { isPathSegment } from './request/paths';
+
+/** What reading a parameter needs: an item's context, or a trigger's (which has no item). */
+export interface ParameterContext {
+	getNode(): INode;
+	getNodeParameter(name: string, fallbackValue?: unknown, options?: IGetNodeParameterOptions): unknown;
+	getItemIndex?(): number;
+}
+
+/** ID parameters by the names users see. */
+const ID_LABELS: Record<string, string> = {
+	jobId: 'Job ID',
+	workflowId: 'Workflow',
+	templateId: 'Template',
+};
+
+/** The trimmed text of an optional parameter (an ID sent in a query or a body), '' when empty. */
+export function readOptionalText(context: ParameterContext, name: string): string {
+	const raw = context.getNodeParameter(name, '', { extractValue: true });
+	return typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+}
+
+/** The trimmed value of an ID parameter, or an error naming the field when it cannot be sent. */
+export function readIdParameter(context: ParameterContext, name: string): string {
+	const label = ID_LABELS[name] ?? name;
+	const id = readOptionalText(context, name);
+	const itemIndex = context.getItemIndex?.();
+	if (id === '') {
+		throw new NodeOperationError(context.getNode(), `The parameter "${label}" is empty`, {
+			itemIndex,
+			description: `Give the ${label} directly, pick it from the list, or map it from an earlier node, e.g. {{ $json.job_id }}.`,
+		});
+	}
+	if (!isPathSegment(id)) {
+		throw new NodeOperationError(context.getNode(), `The parameter "${label}" is not a valid ID: "${id.replace(/[\u0000-\u001f\u007f]/g, '?')}"`, {
+			itemIndex,
+			description: `An ${label} cannot be "." or ".." and cannot hold control characters.`,
+		});
+	}
+	return id;
+}

@@ -1,0 +1,206 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
+
+import type { ErrorBody, ValidationErrorItem } from '../types';
+import { ErrorAnswer, transportErrorCode } from './retry';
+import type { SendFailure } from './retry';
+
+const MAX_DETAIL_LENGTH = 500;
+
+function renderValidationItem(item: ValidationErrorItem): string {
+	const location = Array.isArray(item.loc) ? item.loc.join('.') : '';
+	return location ? `${location}: ${item.msg}` : String(item.msg);
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+/** The API's own words: `detail` as a string, a 422 list as `loc: msg` pairs, or a text body. */
+export function describeErrorBody(body: unknown): string {
+	let text = '';
+	if (Buffer.isBuffer(body)) return describeErrorBody(body.toString('utf8'));
+	if (typeof body === 'string') {
+		const trimmed = body.trim();
+		if (trimmed.startsWith('{')) {
+			const parsed = parseJson(trimmed);
+			if (parsed !== undefined) return describeErrorBody(parsed);
+		}
+		text = trimmed.startsWith('<') ? '' : trimmed;
+	} else if (body && typeof body === 'object') {
+		const { detail } = body as ErrorBody;
+		if (typeof detail === 'string') text = detail;
+		else if (Array.isArray(detail)) text = detail.map(renderValidationItem).join('; ');
+	}
+	return text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH)}…` : text;
+}
+
+/** The media type of an answer, without parameters. */
+export function contentTypeOf(response: IN8nHttpFullResponse, fallback = 'unknown'): string {
+	const header = response.headers?.['content-type'];
+	return typeof header === 'string' ? header.split(';')[0].trim() : fallback;
+}
+
+const RETRY_ADVICE = 'Raise "Max Attempts" under Retry Options, or run again later.';
+
+function summaryFor(status: number, notFound: string): { message: string; advice: string } {
+	if (status === 401) {
+		return {
+			message: 'The Unstructured API rejected the API key',
+			advice: 'Check the API key and the API URL in the Unstructured credential: each key belongs to one account and URL.',
+		};
+	}
+	if (status === 403) {
+		return {
+			message: 'The API key may not do this',
+			advice: 'Check that the API key belongs to the workspace that owns this object.',
+		};
+	}
+	if (status === 404) {
+		return { message: notFound, advice: 'Check the ID, and that it belongs to the workspace of this API key.' };
+	}
+	if (status === 422) {
+		return {
+			message: 'The Unstructured API rejected the request as invalid',
+			advice: 'Check the values named above: IDs of jobs and workflows are UUIDs.',
+		};
+	}
+	if (status === 429) {
+		return {
+			message: 'The Unstructured API is rate-limiting requests',
+			advice: `Unstructured takes one new job per second and runs at most 5 on-demand jobs at once. ${RETRY_ADVICE}`,
+		};
+	}
+	if (status >= 500) {
+		return { message: 'The Unstructured API had a server error', advice: `This is on the Unstructured side. ${RETRY_ADVICE}` };
+	}
+	return { message: 'The Unstructured API refused the request', advice: '' };
+}
+
+/** What the sender tried, for an error's description: "Tried 5 times over 14 s." */
+function attemptsNote(failure?: SendFailure): string {
+	if (!failure) return '';
+	const notRetried = failure.notRetried ? ` ${failure.notRetried}: check with Job › Get Many before running again.` : '';
+	if (failure.attempts <= 1) return notRetried.trim();
+	return `Tried ${failure.attempts} times over ${Math.round(failure.elapsedMs / 1000)} s.${notRetried}`;
+}
+
+function joinSentences(...parts: string[]): string | undefined {
+	return parts.filter(Boolean).join(' ').trim() || undefined;
+}
+
+/** A `NodeApiError` for an HTTP error answer, carrying its status and the API's own `detail`. */
+export function apiErrorFromResponse(
+	node: INode,
+	response: IN8nHttpFullResponse,
+	itemIndex: number,
+	notFound = 'The Unstructured API found nothing at this address',
+	failure?: SendFailure,
+): NodeApiError {
+	const { statusCode, body } = response;
+	const detail = describeErrorBody(body);
+	const { message, advice } = summaryFor(statusCode, notFound);
+	const isJson = body !== null && typeof body === 'object' && !Buffer.isBuffer(body);
+	const bodyNote = isJson || detail ? '' : `The answer was not JSON (${contentTypeOf(response)}): check the API URL.`;
+	return new NodeApiError(node, (isJson ? body : { detail }) as JsonObject, {
+		message: `${message} (${statusCode})${detail ? `: ${detail}` : ''}`,
+		description: joinSentences(attemptsNote(failure), advice, bodyNote),
+		httpCode: String(statusCode),
+		itemIndex,
+	});
+}
+
+const TRANSPORT_MESSAGES: Record<string, string> = {
+	ECONNREFUSED: 'refused the connection',
+	ECONNRESET: 'closed the connection unexpectedly',
+	EPIPE: 'closed the connection unexpectedly',
+	ENOTFOUND: 'has a host name that does not resolve',
+	EAI_AGAIN: 'has a host name that could not be looked up',
+	EHOSTUNREACH: 'cannot be reached',
+	ETIMEDOUT: 'did not answer in time',
+	ECONNABORTED: 'did not answer in time',
+	ESOCKETTIMEDOUT: 'did not answer in time',
+	CERT_HAS_EXPIRED: 'has an expired TLS certificate',
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'has a self-signed TLS certificate',
+};
+
+/** The host the failed request went to, from the request the HTTP layer attached (never its headers). */
+function hostOf(error: unknown): string {
+	type Link = { cause?: unknown; config?: { baseURL?: unknown; url?: unknown } };
+	let current = error as Link | undefined;
+	for (let depth = 0; current && depth < 5; depth++, current = current.cause as Link) {
+		const target = current.config?.baseURL ?? current.config?.url;
+		if (typeof target !== 'string') continue;
+		try {
+			return new URL(target).host;
+		} catch {
+			// a relative URL: look further down the chain
+		}
+	}
+	return 'the API URL';
+}
+
+/**
+ * The error n8n's HTTP helper throws when no answer came (refused, timed out, reset) carries the
+ * request, and with it the API key header. Only the code and the host are kept.
+ */
+export function transportError(node: INode, error: unknown, itemIndex: number, failure?: SendFailure): NodeApiError {
+	const code = transportErrorCode(error) ?? 'UNKNOWN';
+	const what = TRANSPORT_MESSAGES[code] ?? 'could not be reached';
+	const timedOut = what === TRANSPORT_MESSAGES.ETIMEDOUT || /timeout/i.test(String((error as Error)?.message));
+	// The code stays out of the message and the body: NodeApiError swaps in a generic text for both.
+	return new NodeApiError(node, { connectionError: true } as JsonObject, {
+		message: `The Unstructured API at ${hostOf(error)} ${timedOut ? TRANSPORT_MESSAGES.ETIMEDOUT : what}`,
+		description: joinSentences(
+			attemptsNote(failure),
+			timedOut
+				? `No answer came in time (${code}). Try again later, or raise "Timeout" under the node's Options.`
+				: `The request failed with ${code}. Check the API URL in the Unstructured credential and that this n8n instance can reach it.`,
+		),
+		itemIndex,
+	});
+}
+
+/**
+ * The error the user sees for any failure of an item's request: our own errors as they are, an
+ * HTTP error answer with the API's words, a transport error without the request it carried.
+ */
+export function itemError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+	{ notFound, failure }: { notFound?: string; failure?: SendFailure } = {},
+): NodeApiError | NodeOperationError {
+	if (error instanceof ErrorAnswer) return apiErrorFromResponse(node, error.response, itemIndex, notFound, failure);
+	const isOurs =
+		(error instanceof NodeApiError || error instanceof NodeOperationError) &&
+		!(error.cause && typeof error.cause === 'object' && 'config' in error.cause);
+	if (isOurs) return error;
+	if (transportErrorCode(error) !== undefined) return transportError(node, error, itemIndex, failure);
+	return new NodeOperationError(node, error instanceof Error ? error.message : String(error), { itemIndex });
+}
+
+/** A `NodeApiError` for a 2xx answer that is not the JSON object the operation expects. */
+export function unexpectedBodyError(node: INode, response: IN8nHttpFullResponse, itemIndex: number): NodeApiError {
+	const detail = describeErrorBody(response.body);
+	const isJson = response.body !== null && typeof response.body === 'object';
+	return new NodeApiError(node, { detail } as JsonObject, {
+		message: detail
+			? `The Unstructured API answered ${response.statusCode} without a result: ${detail}`
+			: `The Unstructured API answered ${response.statusCode} with an unexpected body (${isJson ? 'JSON' : contentTypeOf(response)})`,
+		description: isJson
+			? undefined
+			: 'A proxy or a wrong API URL answers with web pages: check the API URL in the Unstructured credential.',
+		httpCode: String(response.statusCode),
+		itemIndex,
+	});
+}
+
+/** A `NodeOperationError` for an item whose parameters or files cannot be sent, before any request. */
+export function itemInputError(context: IExecuteSingleFunctions, message: string, description: string): NodeOperationError {
+	return new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
+}

@@ -1,0 +1,45 @@
+/**
+ * Every API path, built one way: IDs are URL-encoded here and nowhere else, so no ID can reach
+ * another path or add a query. Collections end in a slash, items do not, as the API defines them.
+ */
+
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+// URL parsers resolve `.` and `..` segments (even percent-encoded), so no encoding makes them safe.
+const DOT_SEGMENT = /^\.{1,2}$/;
+
+/** Whether an ID can stand as one path segment once encoded. */
+export function isPathSegment(id: string): boolean {
+	return id !== '' && !DOT_SEGMENT.test(id) && !CONTROL_CHARACTERS.test(id);
+}
+
+function segment(id: string): string {
+	if (!isPathSegment(id)) throw new Error(`"${id.replace(CONTROL_CHARACTERS, '?')}" is not a valid ID`);
+	return encodeURIComponent(id);
+}
+
+export const JOBS_PATH = '/api/v1/jobs/';
+export const WORKFLOWS_PATH = '/api/v1/workflows/';
+export const TEMPLATES_PATH = '/api/v1/templates/';
+
+export type JobAction = 'details' | 'failed-files' | 'cancel' | 'download';
+
+export function jobPath(jobId: string, action?: JobAction): string {
+	return `/api/v1/jobs/${segment(jobId)}${action ? `/${action}` : ''}`;
+}
+
+export function workflowPath(workflowId: string, action?: 'run'): string {
+	return `/api/v1/workflows/${segment(workflowId)}${action ? `/${action}` : ''}`;
+}
+
+export function templatePath(templateId: string): string {
+	return `/api/v1/templates/${segment(templateId)}`;
+}
+
+/** The notification channels of the workspace, or of one workflow. */
+export function channelsPath(workflowId?: string): string {
+	return workflowId === undefined ? '/api/v1/notifications/channels' : `${workflowPath(workflowId)}/notifications/channels`;
+}
+
+export function channelPath(channels: string, channelId: string): string {
+	return `${channels}/${segment(channelId)}`;
+}

@@ -1,0 +1,120 @@
+import { sleep } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
+
+/**
+ * When a request is sent again. A read is repeated on a rate limit, a server error or a failed
+ * connection. A request that starts or changes work (a POST) is repeated only when the API
+ * certainly did not act: it answered 429, or the connection was refused before anything was sent.
+ * After a dropped connection or a 5xx, a POST may have created a job, so it is never re-sent.
+ */
+
+export interface RetrySettings {
+	/** Attempts in all, the first one included; 1 turns retries off. */
+	maxAttempts: number;
+	/** No retry starts later than this after the first attempt. */
+	maxElapsedMs: number;
+}
+
+export const DEFAULT_RETRY_SETTINGS: RetrySettings = { maxAttempts: 5, maxElapsedMs: 120_000 };
+
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_CAP_MS = 20_000;
+
+/** Methods that may be repeated without a second effect (RFC 9110 §9.2.2). */
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const RETRIED_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
+/** Failures before the request left this machine: safe to repeat for any method. */
+const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+/** Failures that may come after the API received the request: repeated for reads only. */
+const TRANSIENT_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+
+/** An HTTP error answer, thrown by the status check so that the sender can decide on a retry. */
+export class ErrorAnswer extends Error {
+	constructor(readonly response: IN8nHttpFullResponse) {
+		super(`The API answered ${response.statusCode}`);
+	}
+}
+
+/** What the sender tried before it gave up on a request. */
+export interface SendFailure {
+	attempts: number;
+	elapsedMs: number;
+	/** Why the last failure was not retried, when it would have been for a read. */
+	notRetried?: string;
+}
+
+export type SendResult<T> = { ok: true; value: T } | { ok: false; error: unknown; failure: SendFailure };
+
+type ErrorChainLink = { code?: unknown; cause?: unknown };
+
+/** The error code (ECONNRESET, …) of a transport error, from anywhere in its cause chain. */
+export function transportErrorCode(error: unknown): string | undefined {
+	let current = error as ErrorChainLink | undefined;
+	for (let depth = 0; current && depth < 5; depth++, current = current.cause as ErrorChainLink) {
+		if (typeof current.code === 'string' && current.code) return current.code;
+	}
+	return undefined;
+}
+
+/** The wait a 429 or 503 asks for, from `Retry-After` (seconds or an HTTP date). */
+export function retryAfterMs(response: IN8nHttpFullResponse): number | undefined {
+	const header = (response.headers as IDataObject | undefined)?.['retry-after'];
+	if (typeof header !== 'string' && typeof header !== 'number') return undefined;
+	const seconds = Number(header);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(String(header));
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Exponential backoff with full jitter (as the AWS SDKs' standard mode): 0..base·2^(n-1), capped. */
+function backoffMs(failedAttempts: number): number {
+	return Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (failedAttempts - 1));
+}
+
+/** Whether the failure may be retried for this method, or why not. */
+function retryVerdict(method: string, error: unknown): { retry: true } | { retry: false; notRetried?: string } {
+	const idempotent = IDEMPOTENT_METHODS.has(method);
+	if (error instanceof ErrorAnswer) {
+		const status = error.response.statusCode;
+		if (!RETRIED_STATUSES.has(status)) return { retry: false };
+		if (status === 429 || idempotent) return { retry: true };
+		return { retry: false, notRetried: `Not sent again: after a ${status} the API may have acted on the ${method}` };
+	}
+	const code = transportErrorCode(error);
+	if (code === undefined) return { retry: false };
+	if (NOT_SENT_CODES.has(code)) return { retry: true };
+	if (!TRANSIENT_CODES.has(code)) return { retry: false };
+	if (idempotent) return { retry: true };
+	return { retry: false, notRetried: `Not sent again: the connection broke after the ${method} was sent, so the API may have acted on it` };
+}
+
+/**
+ * Sends by calling `attempt` until it succeeds or a failure may not be retried, within the
+ * settings' attempts and time, and returns the value or the last error with what was tried.
+ * Sleeps with the execution's cancel signal, so stopping the execution stops the retries at once.
+ */
+export async function sendWithRetries<T>(
+	method: IHttpRequestMethods,
+	settings: RetrySettings,
+	signal: AbortSignal | undefined,
+	attempt: () => Promise<T>,
+): Promise<SendResult<T>> {
+	const started = Date.now();
+	for (let attempts = 1; ; attempts++) {
+		let error: unknown;
+		try {
+			return { ok: true, value: await attempt() };
+		} catch (caught) {
+			error = caught;
+		}
+		const verdict = retryVerdict(method, error);
+		const failure: SendFailure = { attempts, elapsedMs: Date.now() - started };
+		if (!verdict.retry) return { ok: false, error, failure: { ...failure, notRetried: verdict.notRetried } };
+		const askedMs = error instanceof ErrorAnswer ? retryAfterMs(error.response) : undefined;
+		const delayMs = askedMs ?? backoffMs(attempts);
+		if (attempts >= settings.maxAttempts || failure.elapsedMs + delayMs > settings.maxElapsedMs) {
+			return { ok: false, error, failure };
+		}
+		await sleep(delayMs, signal);
+	}
+}

@@ -1,0 +1,173 @@
+/**
+ * How a request flows
+ * ===================
+ * 1. `Unstructured.node.ts` lists the resources; `resources/<resource>/index.ts` lists their
+ *    operations, and each operation's `routing` is built here by `route(method, path, options)`.
+ * 2. For every input item, n8n's RoutingNode builds the request options from the routing and the
+ *    node's `requestDefaults` and Options (timeout, proxy, SSL) and, because `send.paginate` is
+ *    set, hands them to the declarative `pagination` hook instead of sending them. That hook is the
+ *    only place n8n lets a node wrap a whole request, so every route uses it, whether or not it
+ *    pages: it is `runRoute` below, and no operation file names it.
+ * 3. `runRoute` reads and checks the IDs the path needs (an empty or malformed ID fails before
+ *    anything is sent, naming the field) and builds the path with `paths.ts`; runs the operation's
+ *    preSend functions; waits for its turn when the request creates a job (`pacing.ts`); and sends
+ *    it with `transport.ts` (where the credential adds the API URL and key), retried as
+ *    `retry.ts` allows. Every HTTP status is looked at right there: an error answer may be retried,
+ *    or becomes the error with the API's own words.
+ * 4. The answer goes through the operation's postReceive functions, which turn the body into items,
+ *    and every item without `pairedItem` is paired with its input item.
+ * 5. A failure anywhere above becomes the error the user sees (`errors.ts`): thrown, or under
+ *    Continue On Fail an error item paired with its input, so other items' results are kept.
+ */
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodePropertyRouting,
+	PreSendAction,
+} from 'n8n-workflow';
+
+import { readIdParameter } from '../parameters';
+import { itemError } from './errors';
+import { waitForJobCreationSlot } from './pacing';
+import { DEFAULT_RETRY_SETTINGS, ErrorAnswer, sendWithRetries } from './retry';
+import type { RetrySettings } from './retry';
+import { sendRequest, throwIfErrorStatus } from './transport';
+
+/** What was sent: the IDs read for the path, and the request options after preSend. */
+export interface SentRequest {
+	ids: Record<string, string>;
+	options: IHttpRequestOptions;
+}
+
+/** n8n's postReceive function, also given what was sent, so that no parameter is read twice. */
+export type PostReceiveFunction = (
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+	sent: SentRequest,
+) => Promise<INodeExecutionData[]>;
+
+/** Reads a checked ID parameter by name, for building a path. */
+export type IdReader = (name: string) => string;
+
+export interface RouteOptions {
+	preSend?: PreSendAction[];
+	postReceive?: PostReceiveFunction[];
+	/** What a 404 means for this operation, e.g. naming the job that was not found. */
+	notFound?: (context: IExecuteSingleFunctions) => string;
+	/** Follows `page`/`page_size` until "Limit" items, or all of them with "Return All". */
+	paged?: boolean;
+	/** The request starts a job: paced to the API's limit of one new job per second (`pacing.ts`). */
+	createsJob?: boolean;
+}
+
+type RequestData = DeclarativeRestApiSettings.ResultOptions;
+
+interface RetryOptionsValue {
+	retry?: boolean;
+	maxAttempts?: number;
+	maxRetryTime?: number;
+}
+
+/** The node's Retry Options, over the defaults. */
+function retrySettings(context: IExecuteSingleFunctions): RetrySettings {
+	const options = context.getNodeParameter('retryOptions', {}) as RetryOptionsValue;
+	if (options.retry === false) return { ...DEFAULT_RETRY_SETTINGS, maxAttempts: 1 };
+	return {
+		maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_RETRY_SETTINGS.maxAttempts)),
+		maxElapsedMs: options.maxRetryTime !== undefined ? Math.max(0, options.maxRetryTime) * 1000 : DEFAULT_RETRY_SETTINGS.maxElapsedMs,
+	};
+}
+
+const MAX_PAGE_SIZE = 100;
+
+/**
+ * Sends one request per page (`page`, `page_size`) until "Limit" items, or all with "Return All".
+ * The API's largest page size is not documented, so a page shorter than the longest one seen (or
+ * an empty page) ends the list; a page that repeats the previous one means the API ignored `page`.
+ */
+async function followPages(
+	context: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+	send: (options: IHttpRequestOptions) => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
+	const limit = returnAll ? Infinity : (context.getNodeParameter('limit', 50) as number);
+	const pageSize = Math.min(limit, MAX_PAGE_SIZE);
+	const items: INodeExecutionData[] = [];
+	let longestPage = 0;
+	let previousFirst: string | undefined;
+	for (let page = 1; items.length < limit; page++) {
+		const pageItems = await send({ ...options, qs: { ...options.qs, page, page_size: pageSize } });
+		const first = JSON.stringify(pageItems[0]?.json);
+		if (pageItems.length === 0 || first === previousFirst) break;
+		items.push(...pageItems);
+		if (pageItems.length < longestPage) break;
+		longestPage = Math.max(longestPage, pageItems.length);
+		previousFirst = first;
+	}
+	return items.slice(0, limit);
+}
+
+/** Runs postReceive functions the way RoutingNode does: the first gets the body as one item. */
+async function toItems(
+	context: IExecuteSingleFunctions,
+	postReceive: PostReceiveFunction[],
+	response: IN8nHttpFullResponse,
+	sent: SentRequest,
+): Promise<INodeExecutionData[]> {
+	let items: INodeExecutionData[] = [{ json: response.body as IDataObject }];
+	for (const action of postReceive) items = await action.call(context, items, response, sent);
+	return items;
+}
+
+/** The `routing` of an operation: `method` to `path` (fixed, or built from checked IDs). */
+export function route(
+	method: IHttpRequestMethods,
+	path: string | ((id: IdReader) => string),
+	{ preSend = [], postReceive = [], notFound, paged = false, createsJob = false }: RouteOptions = {},
+): INodePropertyRouting {
+	async function runRoute(this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
+		const itemIndex = this.getItemIndex();
+		let items: INodeExecutionData[];
+		try {
+			const ids: Record<string, string> = {};
+			const url = typeof path === 'string' ? path : path((name) => (ids[name] = readIdParameter(this, name)));
+			let options = { ...requestData.options, url } as IHttpRequestOptions;
+			for (const action of preSend) options = await action.call(this, options);
+			const settings = retrySettings(this);
+			const send = async (sent: IHttpRequestOptions) => {
+				const result = await sendWithRetries(method, settings, this.getExecutionCancelSignal(), async () => {
+					if (createsJob) await waitForJobCreationSlot(this);
+					return throwIfErrorStatus(await sendRequest(this, sent));
+				});
+				if (!result.ok) {
+					const isNotFound = result.error instanceof ErrorAnswer && result.error.response.statusCode === 404;
+					throw itemError(this.getNode(), result.error, itemIndex, {
+						notFound: isNotFound ? notFound?.(this) : undefined,
+						failure: result.failure,
+					});
+				}
+				return await toItems(this, postReceive, result.value, { ids, options: sent });
+			};
+			items = paged ? await followPages(this, options, send) : await send(options);
+		} catch (caught) {
+			const error = itemError(this.getNode(), caught, itemIndex);
+			if (this.continueOnFail()) return [{ json: { error: error.message }, error, pairedItem: { item: itemIndex } }];
+			throw error;
+		}
+		return items.map((item) => (item.pairedItem ? item : { ...item, pairedItem: { item: itemIndex } }));
+	}
+
+	return {
+		request: { method, ...(typeof path === 'string' ? { url: path } : {}) },
+		send: { paginate: true },
+		operations: { pagination: runRoute },
+	};
+}

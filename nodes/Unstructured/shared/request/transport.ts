@@ -1,0 +1,61 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { itemError } from './errors';
+import { DEFAULT_RETRY_SETTINGS, ErrorAnswer, sendWithRetries } from './retry';
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+}
+
+type ApiContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
+
+/**
+ * Sends a request and returns the full answer whatever its status: the credential points it at the
+ * API URL and adds the key. Routed operations (`route.ts`) and everything else send through here.
+ */
+export async function sendRequest(context: ApiContext, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
+	return (await context.helpers.httpRequestWithAuthentication.call(context, 'unstructuredApi', {
+		...options,
+		json: true,
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+	})) as IN8nHttpFullResponse;
+}
+
+/** One request outside routing (the wait loop, list searches, the triggers), sent once. */
+export async function sendApiRequest(context: ApiContext, { method, url, qs, body }: ApiRequest): Promise<IN8nHttpFullResponse> {
+	return await sendRequest(context, { method, url, qs, body });
+}
+
+/** An answer with an HTTP error status, as an error the retry policy looks at. */
+export function throwIfErrorStatus(response: IN8nHttpFullResponse): IN8nHttpFullResponse {
+	if (response.statusCode >= 400) throw new ErrorAnswer(response);
+	return response;
+}
+
+/**
+ * The same with the retries of routed requests, failing with a `NodeApiError` that carries the
+ * API's own words on an HTTP error status, and never the request (nor its key) on a transport error.
+ */
+export async function apiRequest(context: ApiContext, request: ApiRequest, notFound?: string): Promise<IN8nHttpFullResponse> {
+	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	const result = await sendWithRetries(request.method, DEFAULT_RETRY_SETTINGS, signal, async () =>
+		throwIfErrorStatus(await sendApiRequest(context, request)),
+	);
+	if (result.ok) return result.value;
+	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
+	throw itemError(context.getNode(), result.error, itemIndex, { notFound, failure: result.failure });
+}
