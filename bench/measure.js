@@ -4,9 +4,14 @@
  * Node.js 24 of the e2e install: runs one way of doing Job › Get with flattened files against the
  * mock API, once to warm up and then RUNS times, and prints `{ wallMs[], cpuMs[], peakRssMb }`.
  *
- *   A  our node: Unstructured › Job › Get, Output Files
- *   B  what users build instead: HTTP Request (header auth) + Split Out on output_node_files
- *   C  the floor: a plain fetch loop with the same concurrency (all requests at once)
+ *   A       our node: Unstructured › Job › Get, Output Files
+ *   B       what users build instead: HTTP Request (header auth) + Split Out on output_node_files
+ *           (with `retryOnFail` in the config: the HTTP Request node's "Retry On Fail" on)
+ *   C       the floor: a plain fetch loop with the same concurrency (all requests at once)
+ *   create  our node: Unstructured › Job › Create on `createCount` items at once, one file each
+ *
+ * With `faults` in the config, the mock's fault profile is started afresh before each run, and a
+ * run that fails or falls short is counted instead of stopping the measurement.
  *
  * A and B run in n8n's real engine (n8n-core's WorkflowExecute) from the e2e install of n8n,
  * with n8n-nodes-base from that install.
@@ -15,11 +20,19 @@ const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 
 const { createEngine, makeNode, CREDENTIAL_TYPE } = require('../test/harness');
+const { MOCK_CONTROL_RESET_FAULTS } = require('../test/mock-api');
 
 const [variant, configJson] = process.argv.slice(2);
-const { apiUrl, apiKey, jobIds, filesPerJob, runs, modulesDir } = JSON.parse(configJson);
-const expectedItems = jobIds.length * filesPerJob;
-const inputItems = () => jobIds.map((jobId) => ({ json: { job_id: jobId } }));
+const config = JSON.parse(configJson);
+const { apiUrl, apiKey, jobIds = [], filesPerJob = 1, runs, modulesDir, faults, retryOnFail, createCount } = config;
+const expectedItems = variant === 'create' ? createCount : jobIds.length * filesPerJob;
+const inputItems = () =>
+	variant === 'create'
+		? Array.from({ length: createCount }, (_, index) => ({
+				json: {},
+				binary: { data: { data: Buffer.from(`document ${index}`).toString('base64'), mimeType: 'text/plain', fileName: `doc-${index}.txt` } },
+			}))
+		: jobIds.map((jobId) => ({ json: { job_id: jobId } }));
 
 function ourNodeWorkflow() {
 	const node = makeNode({
@@ -31,6 +44,11 @@ function ourNodeWorkflow() {
 	return { nodes: [node], credentials: { [CREDENTIAL_TYPE]: { apiUrl, apiKey } } };
 }
 
+function createJobsWorkflow() {
+	const node = makeNode({ resource: 'job', operation: 'create', templateId: { __rl: true, mode: 'id', value: 'hi_res_partition' }, waitForCompletion: false });
+	return { nodes: [node], credentials: { [CREDENTIAL_TYPE]: { apiUrl, apiKey } } };
+}
+
 function httpRequestWorkflow() {
 	const http = {
 		id: 'http',
@@ -38,6 +56,7 @@ function httpRequestWorkflow() {
 		type: 'n8n-nodes-base.httpRequest',
 		typeVersion: 4.2,
 		position: [0, 0],
+		...(retryOnFail ? { retryOnFail: true } : {}),
 		parameters: {
 			url: `=${apiUrl}/api/v1/jobs/{{ $json.job_id }}`,
 			authentication: 'genericCredentialType',
@@ -108,30 +127,34 @@ async function main() {
 	let once;
 	if (variant === 'C') once = fetchLoop;
 	else {
-		const workflow = variant === 'A' ? ourNodeWorkflow() : httpRequestWorkflow();
+		const workflow = { A: ourNodeWorkflow, B: httpRequestWorkflow, create: createJobsWorkflow }[variant]();
 		once = async () => {
 			const result = await engine.runWorkflow({ ...workflow, items: inputItems() });
-			if (result.error) throw new Error(`${variant}: ${result.error.message}`);
-			return result.items;
+			if (result.error && !faults) throw new Error(`${variant}: ${result.error.message}`);
+			return result.error ? [] : result.items;
 		};
 	}
 	const wallMs = [];
 	const cpuMs = [];
+	const itemsOut = [];
 	const profiler = process.env.CPU_PROFILE ? await startProfiler() : undefined;
-	for (let run = 0; run <= runs; run++) {
+	// The create benchmark waits out the API's limit by design: one measured run, no warm-up.
+	for (let run = variant === 'create' ? 1 : 0; run <= runs; run++) {
 		if (run === 1) await profiler?.start();
+		if (faults) await fetch(`${apiUrl}${MOCK_CONTROL_RESET_FAULTS}`, { method: 'POST' });
 		const cpuBefore = process.cpuUsage();
 		const started = performance.now();
 		const items = await once();
 		const elapsed = performance.now() - started;
 		const cpu = process.cpuUsage(cpuBefore);
-		if (items.length !== expectedItems) throw new Error(`${variant}: ${items.length} items, expected ${expectedItems}`);
+		if (items.length !== expectedItems && !faults) throw new Error(`${variant}: ${items.length} items, expected ${expectedItems}`);
 		if (run === 0) continue; // warm-up
 		wallMs.push(elapsed);
 		cpuMs.push((cpu.user + cpu.system) / 1000);
+		itemsOut.push(items.filter((item) => !item.error).length);
 	}
 	await profiler?.stopInto(process.env.CPU_PROFILE);
-	process.stdout.write(`${JSON.stringify({ wallMs, cpuMs, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+	process.stdout.write(`${JSON.stringify({ wallMs, cpuMs, itemsOut, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
 
 main().catch((error) => {

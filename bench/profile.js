@@ -52,11 +52,9 @@ function summarise(profile) {
 	return totals;
 }
 
-async function main() {
-	const installation = provisionN8n();
-	installPackedPackage(installation.nodeModules);
-	const mock = await new MockUnstructuredApi().start();
-	mock.recordRequests = false;
+/** Profiles A and B on 1,000 jobs against `mock` and returns the table, as Markdown lines. */
+async function profileJobGet(installation, mock) {
+	mock.reset();
 	const jobIds = Array.from({ length: JOBS }, () => mock.addJob({ output_node_files: [makeOutputFile()] }).id);
 	const config = { apiUrl: mock.url, apiKey: mock.apiKey, jobIds, filesPerJob: 1, runs: RUNS, modulesDir: installation.nodeModules };
 	const results = {};
@@ -70,23 +68,36 @@ async function main() {
 		if (process.env.KEEP_PROFILES) process.stderr.write(`${variant}: ${file}\n`);
 		else fs.rmSync(path.dirname(file), { recursive: true, force: true });
 	}
-	await mock.stop();
 	const items = JOBS * RUNS;
 	const buckets = [...new Set([...results.A.keys(), ...results.B.keys()])].filter((bucket) => bucket !== 'idle');
 	buckets.sort((a, b) => (results.A.get(b) ?? 0) - (results.A.get(a) ?? 0));
 	const perItem = (variant, bucket) => ((results[variant].get(bucket) ?? 0) * 1000) / items;
-	const lines = [
-		`CPU self time per item, µs (${JOBS} jobs × 1 file, ${RUNS} runs after a warm-up, Node.js ${execFileSync(installation.node, ['--version'], { encoding: 'utf8' }).trim()})`,
+	const total = (variant) => buckets.reduce((sum, bucket) => sum + perItem(variant, bucket), 0);
+	return [
+		`CPU self time per item, µs (${JOBS} jobs × 1 file, ${RUNS} runs after a warm-up, Node.js ${execFileSync(installation.node, ['--version'], { encoding: 'utf8' }).trim()}):`,
 		'',
 		'| Where | A µs/item | B µs/item |',
 		'|---|---:|---:|',
 		...buckets.map((bucket) => `| ${bucket} | ${perItem('A', bucket).toFixed(0)} | ${perItem('B', bucket).toFixed(0)} |`),
-		`| **total (not idle)** | ${buckets.reduce((sum, bucket) => sum + perItem('A', bucket), 0).toFixed(0)} | ${buckets.reduce((sum, bucket) => sum + perItem('B', bucket), 0).toFixed(0)} |`,
+		`| **total (not idle)** | ${total('A').toFixed(0)} | ${total('B').toFixed(0)} |`,
 	];
+}
+
+async function main() {
+	const installation = provisionN8n();
+	installPackedPackage(installation.nodeModules);
+	const mock = await new MockUnstructuredApi().start();
+	mock.recordRequests = false;
+	const lines = await profileJobGet(installation, mock);
+	await mock.stop();
 	process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main().catch((error) => {
-	process.stderr.write(`${error.stack}\n`);
-	process.exitCode = 1;
-});
+module.exports = { profileJobGet };
+
+if (require.main === module) {
+	main().catch((error) => {
+		process.stderr.write(`${error.stack}\n`);
+		process.exitCode = 1;
+	});
+}

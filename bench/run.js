@@ -14,6 +14,7 @@ const path = require('node:path');
 const { MockUnstructuredApi, makeOutputFile } = require('../test/mock-api');
 const { provisionN8n } = require('../test/e2e/provision');
 const { installPackedPackage } = require('../test/e2e/n8n');
+const { profileJobGet } = require('./profile');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const JOB_COUNTS = [1, 100, 1000];
@@ -34,8 +35,8 @@ async function measure(installation, variant, config) {
 		maxBuffer: 64 * 1024 * 1024,
 		env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
 	});
-	const { wallMs, cpuMs, peakRssMb } = JSON.parse(output.trim().split('\n').pop());
-	return { wall: median(wallMs), cpu: median(cpuMs), rss: peakRssMb };
+	const { wallMs, cpuMs, itemsOut, peakRssMb } = JSON.parse(output.trim().split('\n').pop());
+	return { wall: median(wallMs), cpu: median(cpuMs), rss: peakRssMb, itemsOut: Math.min(...itemsOut) };
 }
 
 function machine(installation) {
@@ -50,6 +51,47 @@ function machine(installation) {
 }
 
 const fmt = (value, digits = 0) => value.toFixed(digits);
+
+const FAULTS = { rateLimitPercent: 30, serverErrorPercent: 5, dropPercent: 2, retryAfter: 1 };
+const FAULT_JOBS = 1000;
+const CREATE_COUNTS = [5, 20];
+
+/**
+ * 1,000 × Job › Get against a mock that answers 30 % of first requests 429 (Retry-After: 1), 5 %
+ * 503 and drops 2 %: our node beside HTTP Request + Split Out with "Retry On Fail".
+ */
+async function faultRows(installation, mock) {
+	mock.reset();
+	const jobIds = Array.from({ length: FAULT_JOBS }, () => mock.addJob({ output_node_files: [makeOutputFile()] }).id);
+	mock.setFaults(FAULTS);
+	const rows = [];
+	for (const [label, variant, retryOnFail] of [
+		['A: our node', 'A', false],
+		['B: HTTP Request (Retry On Fail) + Split Out', 'B', true],
+	]) {
+		const before = mock.requestCount;
+		const result = await measure(installation, variant, {
+			apiUrl: mock.url, apiKey: mock.apiKey, jobIds, filesPerJob: 1, runs: RUNS, modulesDir: installation.nodeModules, faults: true, retryOnFail,
+		});
+		const requestsPerRun = (mock.requestCount - before) / (RUNS + 1) - 1; // less the fault reset
+		rows.push(`| ${label} | ${FAULT_JOBS} | ${result.itemsOut} | ${FAULT_JOBS - result.itemsOut} | ${fmt(requestsPerRun)} | ${fmt(result.wall)} |`);
+		process.stdout.write(`faults, ${label}: ${result.itemsOut} items, ${fmt(result.wall)} ms\n`);
+	}
+	return rows;
+}
+
+/** N × Job › Create at once against the API's one-new-job-per-second limit. */
+async function createRows(installation, mock) {
+	const rows = [];
+	for (const createCount of CREATE_COUNTS) {
+		mock.reset();
+		mock.setFaults({ jobCreationIntervalMs: 1000 });
+		const result = await measure(installation, 'create', { apiUrl: mock.url, apiKey: mock.apiKey, createCount, runs: 1, modulesDir: installation.nodeModules, faults: true });
+		rows.push(`| ${createCount} | ${mock.jobs.size} | ${createCount - result.itemsOut} | ${mock.faultsServed.creationLimit} | ${fmt(result.wall)} | ${createCount} s |`);
+		process.stdout.write(`create × ${createCount}: ${mock.jobs.size} jobs, ${fmt(result.wall)} ms\n`);
+	}
+	return rows;
+}
 
 async function main() {
 	const installation = provisionN8n();
@@ -76,6 +118,9 @@ async function main() {
 			}
 		}
 	}
+	const faults = await faultRows(installation, mock);
+	const creates = await createRows(installation, mock);
+	const profile = await profileJobGet(installation, mock);
 	await mock.stop();
 
 	const header =
@@ -119,6 +164,32 @@ async function main() {
 		...machine(installation).map((line) => `- ${line}`),
 		'',
 		table,
+		'',
+		'## Where the time goes (`npm run bench:profile`)',
+		'',
+		'A CPU profile of the measured runs of A and B at 1,000 jobs × 1 file, self time summed by where the code lives.',
+		'',
+		...profile,
+		'',
+		'## Faults: 1,000 × Job › Get against a misbehaving API',
+		'',
+		'The mock answers 30 % of the first requests for a job 429 (`Retry-After: 1`), 5 % 503 (no `Retry-After`) and drops',
+		'2 % of connections, spread evenly and never two on one request; the profile starts afresh for each run. B is what',
+		'n8n offers without our node: HTTP Request with "Retry On Fail" (3 tries, 1 s apart), which re-runs the whole node.',
+		'Median of the runs; items lost are the fewest items out of any run.',
+		'',
+		'| Way | Items in | Items out | Items lost | Requests per run | Wall ms |',
+		'|---|---:|---:|---:|---:|---:|',
+		...faults,
+		'',
+		'## Job creation against the one-new-job-per-second limit',
+		'',
+		'N × Job › Create (one file each) at once; the mock answers 429 to a job created less than 1 s after the previous one.',
+		'One run, without a warm-up (it would wait out the limit twice), so the wall time includes about 1.5 s of first-run start-up.',
+		'',
+		'| N | Jobs created | Failed items | 429s answered | Wall ms | N seconds |',
+		'|---:|---:|---:|---:|---:|---:|',
+		...creates,
 		'',
 	].join('\n');
 	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), report);

@@ -18,6 +18,11 @@ function jobGet(jobId, extra = {}) {
 	return { resource: 'job', operation: 'get', jobId: typeof jobId === 'string' ? byId(jobId) : jobId, ...extra };
 }
 
+/** A binary property of an input item, as n8n keeps small files in memory. */
+function binaryFile(fileName, mimeType, content) {
+	return { data: Buffer.from(content).toString('base64'), mimeType, fileName };
+}
+
 /** Everything a process writes to stdout and stderr from now on, kept so tests can search it. */
 function captureOutput() {
 	const chunks = [];
@@ -71,4 +76,4 @@ function plain(items) {
 	return items.map(({ json, pairedItem }) => ({ json, pairedItem }));
 }
 
-module.exports = { NO_RETRIES, byId, jobGet, captureOutput, allRenderings, plain, useMockApi };
+module.exports = { NO_RETRIES, binaryFile, byId, jobGet, captureOutput, allRenderings, plain, useMockApi };

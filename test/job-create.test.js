@@ -3,13 +3,9 @@ const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
 const { runNode } = require('./harness');
-const { byId, plain, useMockApi } = require('./helpers');
+const { binaryFile, byId, plain, useMockApi } = require('./helpers');
 
 const { mock, credentials } = useMockApi();
-
-function binaryFile(fileName, mimeType, content) {
-	return { data: Buffer.from(content).toString('base64'), mimeType, fileName };
-}
 
 function jobCreate(extra = {}) {
 	return { resource: 'job', operation: 'create', templateId: byId('hi_res_partition'), waitForCompletion: false, ...extra };

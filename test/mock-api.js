@@ -13,6 +13,11 @@ const { createHmac, randomBytes, randomUUID } = require('node:crypto');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const PERCENT_OFFSETS = { rateLimit: 0, serverError: 7, drop: 11, slow: 3 };
+
+/** The mock's own control path (not the API's): restarts the fault profile's counts. */
+const MOCK_CONTROL_RESET_FAULTS = '/__mock/reset-faults';
+
 const API_KEY_MISSING = 'API key is missing, please provide an API key in the header.';
 const API_KEY_INVALID = 'API key is invalid, please provide a valid API key in the header.';
 
@@ -140,6 +145,7 @@ class MockUnstructuredApi {
 		this.outputs = [];
 		this.workflows = [];
 		this.channels = new Map();
+		// GUESS: no source gives the largest page_size of GET /workflows/ (reference §11, question 9).
 		this.maxWorkflowPageSize = 100;
 		this.templates = [...DEFAULT_TEMPLATES];
 		this.newJobStatuses = [];
@@ -147,6 +153,76 @@ class MockUnstructuredApi {
 		this.requests = [];
 		this.responses = [];
 		this.latencyMs = 0;
+		this.requestCount = 0;
+		this.faults = undefined;
+		this.firstRequests = 0;
+		this.seenPaths = new Set();
+		this.lastJobCreatedAt = undefined;
+	}
+
+	/**
+	 * Faults the real service shows, deterministically: the mock counts the first requests to each
+	 * path (the first request for a job, say) in arrival order, and faults every Nth of them
+	 * (`…Every: N`) or a whole-number percentage of them, spread evenly (`…Percent: P`).
+	 * - `rateLimit…`: 429 `{"detail"}` with `Retry-After: retryAfter` (seconds; default 1)
+	 * - `serverError…`: 503 (with `Retry-After` only if `serverErrorRetryAfter` is set)
+	 * - `drop…`: the request is carried out, then the connection is closed without an answer
+	 * - `slow…` with `slowMs`: the answer comes `slowMs` late
+	 * - `jobCreationIntervalMs`: a job created (POST /jobs/ or /run) sooner than this after the
+	 *   previous one gets 429 instead, as the API's one-new-job-per-second limit (docs: on-demand
+	 *   jobs limits). GUESS: the status is documented only as "a rate limit error" and the
+	 *   `Retry-After` header not at all (reference §11, question 4); 429 with `Retry-After: 1` is
+	 *   what FastAPI rate limiters commonly send.
+	 * The first fault rule that matches applies; counts start again with each call, and
+	 * `faultsServed` counts what was served by kind.
+	 */
+	setFaults(faults) {
+		this.faults = faults;
+		this.firstRequests = 0;
+		this.seenPaths = new Set();
+		this.lastJobCreatedAt = undefined;
+		this.faultsServed = { rateLimit: 0, serverError: 0, drop: 0, slow: 0, creationLimit: 0 };
+	}
+
+	/** The fault for this request, if its path is seen for the first time and its turn has come. */
+	faultFor(request) {
+		const faults = this.faults;
+		if (!faults || request.path === MOCK_CONTROL_RESET_FAULTS) return undefined;
+		if (faults.jobCreationIntervalMs !== undefined && this.createsJob(request)) {
+			const tooSoon = this.lastJobCreatedAt !== undefined && request.receivedAt - this.lastJobCreatedAt < faults.jobCreationIntervalMs;
+			if (tooSoon) {
+				this.faultsServed.creationLimit += 1;
+				return { status: 429, body: { detail: 'Rate limit exceeded: wait at least 1 second between job launches.' }, headers: { 'retry-after': '1' } };
+			}
+		}
+		const key = `${request.method} ${request.path}`;
+		if (this.seenPaths.has(key)) return undefined;
+		this.seenPaths.add(key);
+		const n = ++this.firstRequests;
+		const hits = (kind) => {
+			const every = faults[`${kind}Every`];
+			const percent = faults[`${kind}Percent`];
+			// Percentages start at different points of the count, so that (for the benchmark's 30/5/2 %)
+			// no two kinds fall on the same request and each is served in full.
+			const m = n + PERCENT_OFFSETS[kind];
+			const hit = every !== undefined ? n % every === 0 : percent !== undefined && Math.floor((m * percent) / 100) > Math.floor(((m - 1) * percent) / 100);
+			if (hit) this.faultsServed[kind] += 1;
+			return hit;
+		};
+		if (hits('rateLimit')) {
+			return { status: 429, body: { detail: 'Too many requests' }, headers: { 'retry-after': String(faults.retryAfter ?? 1) } };
+		}
+		if (hits('serverError')) {
+			const headers = faults.serverErrorRetryAfter === undefined ? {} : { 'retry-after': String(faults.serverErrorRetryAfter) };
+			return { status: 503, body: { detail: 'Service Unavailable' }, headers };
+		}
+		if (hits('drop')) return { dropAfterActing: true };
+		if (hits('slow')) return { delayMs: faults.slowMs };
+		return undefined;
+	}
+
+	createsJob({ method, path }) {
+		return method === 'POST' && (path === '/api/v1/jobs/' || /^\/api\/v1\/workflows\/[^/]+\/run$/.test(path));
 	}
 
 	/** The statuses a job takes on its next GETs, one per GET (the last one stays). */
@@ -222,14 +298,18 @@ class MockUnstructuredApi {
 		const path = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
 		const query = Object.fromEntries(new URLSearchParams(queryStart === -1 ? '' : rawUrl.slice(queryStart + 1)));
 		const request = { method: req.method, path, query, headers: req.headers, body: Buffer.concat(chunks), receivedAt: Date.now() };
+		this.requestCount += 1;
 		if (this.recordRequests) this.requests.push(request);
 
 		const override = this.takeOverride(request);
-		const answer = override ?? this.route(request);
-		const delayMs = answer.delayMs ?? this.latencyMs;
+		const fault = override ? undefined : this.faultFor(request);
+		const routed = !override && !fault?.status;
+		const answer = routed ? this.route(request) : (override ?? fault);
+		if (routed && this.createsJob(request) && answer.status < 300) this.lastJobCreatedAt = request.receivedAt;
+		const delayMs = fault?.delayMs ?? answer.delayMs ?? this.latencyMs;
 		if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 		if (res.destroyed) return;
-		if (answer.dropConnection) {
+		if (answer.dropConnection || fault?.dropAfterActing) {
 			req.socket.destroy();
 			return;
 		}
@@ -256,16 +336,23 @@ class MockUnstructuredApi {
 			payload = JSON.stringify(payload);
 			type = type ?? 'application/json';
 		}
-		res.writeHead(status, { 'content-type': type ?? 'text/plain; charset=utf-8', ...headers });
+		res.writeHead(status, status === 204 ? headers : { 'content-type': type ?? 'text/plain; charset=utf-8', ...headers });
 		res.end(payload);
 	}
 
 	route(request) {
+		if (request.method === 'POST' && request.path === MOCK_CONTROL_RESET_FAULTS) {
+			// Not part of the API: lets a benchmark in another process start a fault profile afresh.
+			if (this.faults) this.setFaults(this.faults);
+			return { status: 204 };
+		}
 		const key = request.headers['unstructured-api-key'];
 		if (!key) return { status: 401, body: { detail: API_KEY_MISSING } };
 		if (key !== this.apiKey) return { status: 401, body: { detail: API_KEY_INVALID } };
 
 		const { method, path, query } = request;
+		// GUESS: the docs' curl examples call the collections without a slash but always follow
+		// redirects, which suggests FastAPI's 307 to the slashed path (reference §2 and §11, question 5).
 		if (path === '/api/v1/jobs' || path === '/api/v1/workflows' || path === '/api/v1/templates') {
 			return { status: 307, headers: { location: `${path}/` }, body: '' };
 		}
@@ -317,7 +404,8 @@ class MockUnstructuredApi {
 
 	cancelJob(job) {
 		if (job.status !== 'SCHEDULED' && job.status !== 'IN_PROGRESS') {
-			// Undocumented live: modelled on FastAPI's usual 400 with a `detail` string.
+			// GUESS: no source says what cancelling a finished job answers; modelled on FastAPI's usual
+			// 400 with a `detail` string (reference §11, question 2).
 			return { status: 400, body: { detail: `Job ${job.id} is ${job.status} and cannot be cancelled.` } };
 		}
 		job.status = 'STOPPED';
@@ -415,8 +503,10 @@ class MockUnstructuredApi {
 	}
 
 	/**
-	 * Notification channels, workspace-wide or per workflow (see "Notifications / webhooks" in the
-	 * reference). The API wants an https URL; the mock also takes http on loopback, where tests run n8n.
+	 * Notification channels, workspace-wide or per workflow, as reference §8 has them (sources: the
+	 * Python SDK's generated code of 2026-05, `channels.py` and `workflow_channels.py`, and the live
+	 * docs pages `/api-reference/webhooks` and the channel endpoints). The API wants an https URL; the
+	 * mock also takes http on loopback, where tests run n8n.
 	 */
 	channelRequest(request, [, workflowId, channelId, rotate]) {
 		const { method, query } = request;
@@ -425,15 +515,21 @@ class MockUnstructuredApi {
 			if (!UUID.test(id)) return { status: 422, body: uuidError('workflow_id', id) };
 			if (!this.workflows.some((workflow) => workflow.id === id)) return { status: 404, body: { detail: 'Workflow not found' } };
 		}
+		// No `/secret/rotate` exists (it was only in a March 2026 docs draft): FastAPI's plain 404.
+		if (rotate) return { status: 404, body: { detail: 'Not Found' } };
 		const scope = workflowId === undefined ? null : decodeURIComponent(workflowId);
 		const visible = (channel) => channel.workflow_id === scope;
+		// The secret is write-only: no answer carries it (live docs: "is not returned").
 		const withoutSecret = ({ secret, ...channel }) => channel;
 		if (channelId === undefined) {
 			if (method === 'GET') {
-				const list = [...this.channels.values()].filter(
-					(channel) => visible(channel) && (query.channel_type === undefined || channel.channel_type === query.channel_type),
-				);
-				return { status: 200, body: list.map(withoutSecret) };
+				// `channel_type` is a required query parameter (SDK: ListChannelsRequest).
+				if (query.channel_type === undefined) {
+					return { status: 422, body: { detail: [{ type: 'missing', loc: ['query', 'channel_type'], msg: 'Field required', input: null }] } };
+				}
+				const list = [...this.channels.values()].filter((channel) => visible(channel) && channel.channel_type === query.channel_type);
+				// ChannelListResponse: `{"items": [...]}`, at most 50 channels per scope, no paging.
+				return { status: 200, body: { items: list.map(withoutSecret) } };
 			}
 			if (method !== 'POST') return { status: 405, body: { detail: 'Method Not Allowed' } };
 			let body;
@@ -444,6 +540,7 @@ class MockUnstructuredApi {
 			}
 			const problem = this.invalidChannel(body);
 			if (problem) return { status: 422, body: { detail: problem } };
+			const now = new Date().toISOString();
 			const channel = {
 				id: randomUUID(),
 				channel_type: body.channel_type,
@@ -452,30 +549,30 @@ class MockUnstructuredApi {
 				description: body.description ?? null,
 				enabled: body.enabled ?? true,
 				workflow_id: scope,
-				created_at: new Date().toISOString(),
+				created_at: now,
+				updated_at: now,
+				// GUESS: what the API does without a secret is not documented; the mock makes one it never shows.
 				secret: body.secret ?? randomBytes(32).toString('base64'),
 			};
 			this.channels.set(channel.id, channel);
-			// The secret is shown once, in this answer.
-			return { status: 201, body: channel };
+			// 201 with the channel, without its secret (SDK: create returns 201).
+			return { status: 201, body: withoutSecret(channel) };
 		}
 		const channel = this.channels.get(decodeURIComponent(channelId));
 		if (!channel || !visible(channel)) return { status: 404, body: { detail: 'Channel not found' } };
-		if (rotate) {
-			if (method !== 'POST') return { status: 405, body: { detail: 'Method Not Allowed' } };
-			channel.secret = randomBytes(32).toString('base64');
-			return { status: 200, body: { id: channel.id, secret: channel.secret } };
-		}
 		if (method === 'GET') return { status: 200, body: withoutSecret(channel) };
 		if (method === 'DELETE') {
 			this.channels.delete(channel.id);
-			return { status: 200, body: {} };
+			// 204, no body (SDK: delete returns 204).
+			return { status: 204 };
 		}
 		if (method === 'PATCH') {
+			// UpdateChannelRequest: any of url, event_types, description, enabled, secret; this is how a
+			// secret is changed (live docs: "To change it later, use the update channel endpoint").
 			const changes = JSON.parse(request.body.toString('utf8') || '{}');
-			const problem = changes.event_types && this.invalidChannel({ ...channel, ...changes });
+			const problem = this.invalidChannel({ ...channel, ...changes, secret: changes.secret === '' ? undefined : (changes.secret ?? channel.secret) });
 			if (problem) return { status: 422, body: { detail: problem } };
-			Object.assign(channel, changes);
+			Object.assign(channel, changes, { updated_at: new Date().toISOString() });
 			return { status: 200, body: withoutSecret(channel) };
 		}
 		return { status: 405, body: { detail: 'Method Not Allowed' } };
@@ -496,8 +593,8 @@ class MockUnstructuredApi {
 		if (!Array.isArray(body.event_types) || body.event_types.length === 0 || body.event_types.some((type) => !events.includes(type))) {
 			return `event_types must be a non-empty list of ${events.join(', ')}`;
 		}
-		if (body.secret !== undefined && (typeof body.secret !== 'string' || body.secret.length < 24 || body.secret.length > 75)) {
-			return 'secret must be 24 to 75 characters';
+		if (body.secret !== undefined && (typeof body.secret !== 'string' || !/^[\x20-\x7e]{24,75}$/.test(body.secret))) {
+			return 'secret must be 24 to 75 ASCII characters';
 		}
 		if (body.description !== undefined && body.description !== null && String(body.description).length > 255) {
 			return 'description must be at most 255 characters';
@@ -508,15 +605,17 @@ class MockUnstructuredApi {
 	/**
 	 * Delivers a job event to a channel's URL the way Unstructured does: a JSON POST signed with the
 	 * channel's secret (Standard Webhooks: HMAC-SHA256 over `id.timestamp.body`, base64, as `v1,…`).
+	 * GUESS: how the secret becomes the HMAC key is not documented (reference §8): `keyReading`
+	 * 'base64' (the default) decodes it as Standard Webhooks do, 'raw' takes its UTF-8 bytes.
 	 * `tamper` changes what is sent: `{ signature }`, `{ secret }`, `{ timestamp }`, `{ id }`.
 	 */
-	async deliver(channelId, { type = 'job.completed', jobId, workflowId, processingTimeMs = 1234 } = {}, tamper = {}) {
+	async deliver(channelId, { type = 'job.completed', jobId, workflowId, processingTimeMs = 1234, keyReading = 'base64' } = {}, tamper = {}) {
 		const channel = this.channels.get(channelId);
 		const body = JSON.stringify({ type, job: { job_id: jobId, workflow_id: workflowId }, processing_time_ms: processingTimeMs });
 		const id = tamper.id ?? `msg_${randomUUID()}`;
 		const timestamp = String(tamper.timestamp ?? Math.floor(Date.now() / 1000));
 		const secret = tamper.secret ?? channel.secret;
-		const key = Buffer.from(secret.startsWith('whsec_') ? secret.slice(6) : secret, 'base64');
+		const key = keyReading === 'raw' ? Buffer.from(secret, 'utf8') : Buffer.from(secret.startsWith('whsec_') ? secret.slice(6) : secret, 'base64');
 		const signature = `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 		const response = await fetch(channel.url, {
 			method: 'POST',
@@ -588,4 +687,4 @@ class MockUnstructuredApi {
 	}
 }
 
-module.exports = { MockUnstructuredApi, makeJob, makeOutputFile, makeWorkflow, parseMultipart };
+module.exports = { MOCK_CONTROL_RESET_FAULTS, MockUnstructuredApi, makeJob, makeOutputFile, makeWorkflow, parseMultipart };

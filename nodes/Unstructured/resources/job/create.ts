@@ -18,7 +18,7 @@ const showOnlyForJobCreate = {
 export const jobCreateDescription: INodeProperties[] = [
 	{
 		displayName:
-			'Unstructured runs at most 5 on-demand jobs at once and takes one new job per second: for many items, space them out with Options › Batching.',
+			'Unstructured takes one new job per second and runs at most 5 on-demand jobs at once (others wait as SCHEDULED). The node sends the jobs of many items a second apart, so 20 items take about 20 seconds.',
 		name: 'createNotice',
 		type: 'notice',
 		default: '',
