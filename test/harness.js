@@ -319,12 +319,90 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 		return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
 	}
 
+	/**
+	 * A workflow holding one trigger node of ours, active, with `staticData` as n8n keeps it for
+	 * the workflow (the node's own under `node:<name>`), and additional data for `credentials`.
+	 */
+	async function triggerSetup({ type, parameters, staticData = {}, credentials, additionalData = {} }) {
+		const registry = await loadRegistry();
+		const node = { ...makeNode(parameters), type: `n8n-nodes-unstructured.${type}`, name: 'Trigger', webhookId: 'trigger-webhook-id' };
+		const workflow = new Workflow({
+			id: 'trigger-workflow',
+			name: 'Trigger test',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes: nodeTypesOf(registry),
+			staticData,
+		});
+		const nodeType = registry.nodeTypes[node.type].type;
+		return { node, workflow, nodeType, additionalData: { ...additionalDataFor(registry, { [CREDENTIAL_TYPE]: credentials }, undefined), ...additionalData } };
+	}
+
+	/** The trigger node's static data as n8n would save it. */
+	const nodeStaticData = (workflow) => JSON.parse(JSON.stringify(workflow.staticData['node:Trigger'] ?? {}));
+
+	/**
+	 * Calls a webhook lifecycle method (`checkExists`, `create`, `delete`) of the Unstructured
+	 * Trigger through n8n-core's HookContext, as n8n does when a workflow is published or unpublished.
+	 * Returns `{ result, staticData, webhookUrl }`.
+	 */
+	async function runHook({ method, parameters, staticData, credentials }) {
+		const { node, workflow, nodeType, additionalData } = await triggerSetup({ type: 'unstructuredTrigger', parameters, staticData, credentials });
+		const webhookData = { httpMethod: 'POST', node: node.name, path: 'webhook', webhookDescription: nodeType.description.webhooks[0], workflowId: workflow.id };
+		const context = new core.HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
+		const result = await nodeType.webhookMethods.default[method].call(context);
+		return { result, staticData: nodeStaticData(workflow), webhookUrl: context.getNodeWebhookUrl('default') };
+	}
+
+	/**
+	 * Hands a delivery (`{ headers, rawBody }`) to the Unstructured Trigger's `webhook` through
+	 * n8n-core's WebhookContext, as n8n's webhook server does. Returns `{ result, response, staticData }`,
+	 * `response` being what the node wrote itself (`{ status, body }`), if anything.
+	 */
+	async function runWebhook({ parameters, staticData, credentials, headers, rawBody }) {
+		const response = {
+			status(code) {
+				this.statusCode = code;
+				return this;
+			},
+			json(body) {
+				this.body = body;
+				return this;
+			},
+		};
+		const httpRequest = { headers, rawBody, body: JSON.parse(rawBody.toString('utf8')), params: {}, query: {} };
+		const { node, workflow, nodeType, additionalData } = await triggerSetup({
+			type: 'unstructuredTrigger',
+			parameters,
+			staticData,
+			credentials,
+			additionalData: { httpRequest, httpResponse: response },
+		});
+		const webhookData = { httpMethod: 'POST', node: node.name, path: 'webhook', webhookDescription: nodeType.description.webhooks[0], workflowId: workflow.id };
+		const context = new core.WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], undefined);
+		const result = await nodeType.webhook.call(context);
+		return { result, response: response.statusCode ? { status: response.statusCode, body: response.body } : undefined, staticData: nodeStaticData(workflow) };
+	}
+
+	/**
+	 * Runs one poll of the Unstructured Polling Trigger through n8n-core's TriggersAndPollers and
+	 * PollContext, as n8n does on each Poll Time (`mode: 'trigger'`) or for "Fetch Test Event"
+	 * (`mode: 'manual'`). Returns `{ items, staticData }`: the emitted items (none: `null`).
+	 */
+	async function runPoll({ parameters, staticData, credentials, mode = 'trigger' }) {
+		const { node, workflow, additionalData } = await triggerSetup({ type: 'unstructuredPollingTrigger', parameters, staticData, credentials });
+		const context = new core.PollContext(workflow, node, additionalData, mode, 'activate');
+		const result = await new core.TriggersAndPollers().runPollFunction(workflow, node, context);
+		return { items: result?.[0] ?? null, staticData: nodeStaticData(workflow) };
+	}
+
 	async function loadPackage() {
 		const registry = await loadRegistry();
 		return registry.loaders[0];
 	}
 
-	return { runWorkflow, runNode, testCredential, listSearch, loadPackage };
+	return { runWorkflow, runNode, testCredential, listSearch, loadPackage, runHook, runWebhook, runPoll };
 }
 
 let defaultEngine;
@@ -346,4 +424,7 @@ module.exports = {
 	testCredential: (credentials) => engine().testCredential(credentials),
 	listSearch: (options) => engine().listSearch(options),
 	loadPackage: () => engine().loadPackage(),
+	runHook: (options) => engine().runHook(options),
+	runWebhook: (options) => engine().runWebhook(options),
+	runPoll: (options) => engine().runPoll(options),
 };

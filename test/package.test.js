@@ -107,4 +107,23 @@ describe('the package as n8n loads it', () => {
 		const methods = loader.nodeTypes.unstructuredTrigger.type.webhookMethods.default;
 		assert.deepEqual(Object.keys(methods).sort(), ['checkExists', 'create', 'delete']);
 	});
+
+	it('describes the Unstructured Polling Trigger as an n8n polling node, with its Poll Times', async () => {
+		const loader = await loadPackage();
+		const { description } = loader.nodeTypes.unstructuredPollingTrigger.type;
+		assert.equal(description.displayName, 'Unstructured Polling Trigger');
+		assert.equal(description.polling, true);
+		assert.deepEqual(description.group, ['trigger']);
+		assert.deepEqual(description.inputs, []);
+		assert.deepEqual(description.outputs, ['main']);
+		assert.equal(description.webhooks, undefined);
+		assert.deepEqual(description.credentials, [{ name: 'unstructuredApi', required: true }]);
+		assert.ok(description.codex?.categories?.length, 'the codex is read from UnstructuredPollingTrigger.node.json');
+		const byName = Object.fromEntries(description.properties.map((property) => [property.name, property]));
+		assert.equal(byName.pollTimes?.type, 'fixedCollection', 'n8n adds Poll Times to polling nodes');
+		assert.deepEqual(byName.statuses.default, ['COMPLETED', 'FAILED', 'STOPPED']);
+		assert.deepEqual(byName.scope.options.map((option) => option.value), ['workspace', 'workflow']);
+		assert.deepEqual(byName.output.options.map((option) => option.value), ['job', 'outputFiles']);
+		assert.equal(typeof loader.nodeTypes.unstructuredPollingTrigger.type.poll, 'function');
+	});
 });

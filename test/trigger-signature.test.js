@@ -50,6 +50,25 @@ describe('Standard Webhooks signature check', () => {
 		});
 	});
 
+	it('also accepts a signature made with the secret\'s raw UTF-8 bytes as the key (the other reading)', () => {
+		const secret = Buffer.alloc(32, 5).toString('base64');
+		const body = Buffer.from('{"type":"job.failed"}');
+		const raw = `v1,${createHmac('sha256', Buffer.from(secret, 'utf8')).update(`msg_2.1700000000.${body}`).digest('base64')}`;
+		assert.deepEqual(checkSignature(secret, { id: 'msg_2', timestamp: '1700000000', signatureHeader: raw, rawBody: body }, 1700000000), { valid: true });
+		assert.equal(signDelivery(secret, 'msg_2', '1700000000', body, 'raw'), raw);
+	});
+
+	it('checks a secret that is not base64 under the raw reading alone', () => {
+		const secret = 'plain ASCII secret, not base64!';
+		const body = Buffer.from('{}');
+		const raw = `v1,${createHmac('sha256', Buffer.from(secret, 'utf8')).update(`msg_3.1700000000.${body}`).digest('base64')}`;
+		assert.deepEqual(checkSignature(secret, { id: 'msg_3', timestamp: '1700000000', signatureHeader: raw, rawBody: body }, 1700000000), { valid: true });
+		assert.deepEqual(checkSignature(secret, { id: 'msg_3', timestamp: '1700000000', signatureHeader: 'v1,AAAA', rawBody: body }, 1700000000), {
+			valid: false,
+			reason: 'no signature matches',
+		});
+	});
+
 	for (const [label, overrides, reason] of [
 		['a changed body', { rawBody: Buffer.from('{"test": 2432232315}') }, 'no signature matches'],
 		['a changed id', { id: 'msg_other' }, 'no signature matches'],

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { searchWorkflows } from './methods/listSearch';
-import { workflowIdLocator } from './shared/descriptions/locators';
+import { jobScopeFields } from './shared/descriptions/jobScope';
 import { outputFileItems } from './shared/job/output';
 import { unexpectedBodyError } from './shared/request/errors';
 import { jobPath } from './shared/request/paths';
@@ -87,22 +87,7 @@ export class UnstructuredTrigger implements INodeType {
 				],
 				description: 'The job events that start the workflow',
 			},
-			{
-				displayName: 'Scope',
-				name: 'scope',
-				type: 'options',
-				default: 'workspace',
-				options: [
-					{ name: 'Whole Workspace', value: 'workspace', description: 'Events of every job of the API key\'s workspace' },
-					{ name: 'One Workflow', value: 'workflow', description: 'Events of the jobs of one workflow' },
-				],
-			},
-			{
-				...workflowIdLocator,
-				required: true,
-				description: 'The workflow whose job events start this workflow',
-				displayOptions: { show: { scope: ['workflow'] } },
-			},
+			...jobScopeFields('The workflow whose job events start this workflow'),
 			{
 				displayName: 'Fetch Job',
 				name: 'fetchJob',

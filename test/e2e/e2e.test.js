@@ -119,6 +119,7 @@ describe('the package in a running n8n server', () => {
 	const runParameters = scheduled.nodes.find((node) => node.name === 'Run Nightly Ingest').parameters;
 	const elements = [{ type: 'Title', text: 'Night report' }];
 	let target;
+	let leftover;
 
 	before(async () => {
 		await n8n.importJson('workflow', 'webhook', JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'webhook-job-get.json'), 'utf8')));
@@ -132,7 +133,24 @@ describe('the package in a running n8n server', () => {
 		mock.newJobOutput = elements;
 		await n8n.importJson('workflow', 'trigger', JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'trigger-job-files.json'), 'utf8')));
 		await n8n.importJson('workflow', 'example-trigger', { ...example('trigger-job-details.json'), id: 'unstructuredExample4' });
-		for (const id of ['unstructuredWebhook01', 'unstructuredExample3', 'unstructuredTrigger01', 'unstructuredExample4']) {
+		await n8n.importJson('workflow', 'polling', JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'polling-trigger.json'), 'utf8')));
+		await n8n.importJson('workflow', 'example-form', { ...example('form-upload-elements.json'), id: 'unstructuredExample5' });
+		// A channel left over at Unstructured for the example trigger's URL (an earlier install, lost
+		// static data): its secret is unknown to n8n, so publishing must take it over by PATCH.
+		leftover = {
+			id: '3f4a5b6c-7d8e-4f9a-8b1c-2d3e4f5a6b7c',
+			channel_type: 'webhook',
+			url: `${n8n.baseUrl}/webhook/2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a02/webhook`,
+			event_types: ['job.scheduled'],
+			description: 'left over',
+			enabled: false,
+			workflow_id: null,
+			created_at: '2026-01-01T00:00:00Z',
+			updated_at: '2026-01-01T00:00:00Z',
+			secret: 'a-secret-that-n8n-never-saw-0000',
+		};
+		mock.channels.set(leftover.id, leftover);
+		for (const id of ['unstructuredWebhook01', 'unstructuredExample3', 'unstructuredTrigger01', 'unstructuredExample4', 'unstructuredPolling01', 'unstructuredExample5']) {
 			const published = await n8n.cli(['publish:workflow', `--id=${id}`]);
 			assert.equal(published.status, 0, published.stdout + published.stderr);
 		}
@@ -182,6 +200,31 @@ describe('the package in a running n8n server', () => {
 			body.map((item) => [item.job_id, item.file_id, item.status]),
 			files.map((file) => [job.id, file.file_id, 'COMPLETED']),
 		);
+	});
+
+	it('examples/form-upload-elements.json, published: a file sent through the form comes out as its elements', async () => {
+		const form = new FormData();
+		form.append('field-0', new Blob([Buffer.from('%PDF-1.7 report')], { type: 'application/pdf' }), 'report.pdf');
+		const response = await fetch(`${n8n.baseUrl}/form/5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c02`, { method: 'POST', body: form });
+		assert.equal(response.status, 200, await response.text());
+		const filter = encodeURIComponent(JSON.stringify({ workflowId: 'unstructuredExample5' }));
+		const deadline = Date.now() + 20_000;
+		let list = [];
+		while (!list.some((execution) => execution.status === 'success') && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 250));
+			list = (await n8n.rest('GET', `/rest/executions?filter=${filter}`)).json.data.results;
+		}
+		assert.equal(list.length, 1);
+		assert.equal(list[0].status, 'success');
+		const flatted = require(path.join(n8n.installation.nodeModules, 'flatted'));
+		const run = flatted.parse((await n8n.rest('GET', `/rest/executions/${list[0].id}`)).json.data.data);
+		const output = (name) => run.resultData.runData[name][0].data.main[0].map((item) => item.json);
+		const job = [...mock.jobs.values()].find((candidate) => candidate.input_file_ids?.includes('report.pdf'));
+		assert.deepEqual(
+			output('Partition into Elements'),
+			elements.map((element) => ({ ...element, job_id: job.id, file_id: 'report.pdf', file_name: 'report.pdf' })),
+		);
+		assert.deepEqual(output('Text of All Elements'), [{ text: ['Night report'] }]);
 	});
 
 	it('n8n lists the node and the credential with their names, version, icons and codex', async () => {
@@ -247,6 +290,19 @@ describe('the package in a running n8n server', () => {
 			assert.equal([...mock.channels.values()].filter((candidate) => candidate.url === triggerUrl()).length, 1);
 		});
 
+		it('publishing over a leftover channel for the same URL took it over by PATCH, with a new secret', () => {
+			const forUrl = [...mock.channels.values()].filter((candidate) => candidate.url === leftover.url);
+			assert.deepEqual(forUrl.map((candidate) => candidate.id), [leftover.id], 'no second channel was created');
+			const patch = mock.requests.find((request) => request.method === 'PATCH' && request.path === `/api/v1/notifications/channels/${leftover.id}`);
+			assert.ok(patch, 'the leftover channel was PATCHed');
+			const sent = JSON.parse(patch.body.toString());
+			assert.deepEqual([sent.event_types, sent.enabled], [['job.completed', 'job.failed', 'job.stopped'], true]);
+			assert.notEqual(sent.secret, 'a-secret-that-n8n-never-saw-0000');
+			assert.equal(leftover.secret, sent.secret);
+			assert.ok(!mock.requests.some((request) => request.method === 'POST' && request.path.includes('/notifications/channels') && JSON.parse(request.body.toString()).url === leftover.url));
+			assert.ok(!mock.requests.some((request) => request.path.endsWith('/secret/rotate')), 'no call to the rotate endpoint that does not exist');
+		});
+
 		it('a signed job.completed starts an execution that outputs the job files like Job › Get', async () => {
 			const files = [makeOutputFile(), makeOutputFile()];
 			const job = mock.addJob({ output_node_files: files });
@@ -295,6 +351,16 @@ describe('the package in a running n8n server', () => {
 			assert.equal(after.length, before + 1);
 		});
 
+		it('a delivery signed with the secret\'s raw bytes as the key starts an execution too', async () => {
+			const before = (await executions()).length;
+			const job = mock.addJob({ output_node_files: [makeOutputFile()] });
+			const answer = await mock.deliver(channel().id, { type: 'job.completed', jobId: job.id, workflowId: job.workflow_id, keyReading: 'raw' });
+			assert.equal(answer.status, 200, answer.body);
+			const list = await waitForExecutions(before + 1);
+			assert.equal(list.length, before + 1);
+			assert.equal(list[0].status, 'success');
+		});
+
 		it('examples/trigger-job-details.json, published, gets the details of a job that ended', async () => {
 			const exampleUrl = `${n8n.baseUrl}/webhook/2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a02/webhook`;
 			const exampleChannel = [...mock.channels.values()].find((candidate) => candidate.url === exampleUrl);
@@ -323,6 +389,58 @@ describe('the package in a running n8n server', () => {
 			while (mock.channels.has(id) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
 			assert.equal(mock.channels.has(id), false);
 			assert.ok(mock.requests.some((request) => request.method === 'DELETE' && request.path.endsWith(`/notifications/channels/${id}`)));
+		});
+	});
+
+	describe('Unstructured Polling Trigger', () => {
+		// n8n polls at most once a minute, at the minute's start (plus one poll when it activates the
+		// workflow, whose state n8n does not keep when it emits nothing): these tests wait for ticks.
+		const polls = () => mock.requests.filter((request) => request.method === 'GET' && request.path === '/api/v1/jobs/' && Object.keys(request.query).length === 0);
+		const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+		/** Waits for the scheduled poll at the next minute's start, and for the execution it may start. */
+		async function waitForTick() {
+			const tick = Math.ceil((Date.now() + 1) / 60_000) * 60_000;
+			while (!polls().some((request) => request.receivedAt >= tick) && Date.now() < tick + 30_000) await sleep(250);
+			assert.ok(polls().some((request) => request.receivedAt >= tick), 'the trigger polled at the minute\'s start');
+			await sleep(3000);
+		}
+		/** The jobs the polling workflow's executions started with, oldest execution first. */
+		async function emittedJobIds() {
+			const flatted = require(path.join(n8n.installation.nodeModules, 'flatted'));
+			const filter = encodeURIComponent(JSON.stringify({ workflowId: 'unstructuredPolling01' }));
+			const list = (await n8n.rest('GET', `/rest/executions?filter=${filter}`)).json.data.results.sort((a, b) => Number(a.id) - Number(b.id));
+			const jobs = [];
+			for (const execution of list) {
+				const details = (await n8n.rest('GET', `/rest/executions/${execution.id}`)).json.data;
+				const run = flatted.parse(details.data);
+				jobs.push(...run.resultData.runData['Unstructured Polling Trigger'][0].data.main[0].map((item) => item.json.id));
+			}
+			return jobs;
+		}
+		const createdNow = () => new Date().toISOString();
+		let first;
+
+		it('emits a job once it has completed, not while it runs, and only once', async () => {
+			await waitForTick(); // every job the tests above made has been seen by now
+			const before = await emittedJobIds();
+			first = mock.addJob({ status: 'IN_PROGRESS', created_at: createdNow() });
+			await waitForTick();
+			assert.deepEqual(await emittedJobIds(), before, 'a running job starts nothing');
+			first.status = 'COMPLETED';
+			await waitForTick();
+			assert.deepEqual(await emittedJobIds(), [...before, first.id]);
+		});
+
+		it('after n8n restarts, emits no job again and goes on with new ones', async () => {
+			const before = await emittedJobIds();
+			assert.ok(before.includes(first.id));
+			// Restart well away from a minute's start, so that the activation poll is not taken for a tick.
+			while (new Date().getSeconds() < 10 || new Date().getSeconds() > 35) await sleep(500);
+			await n8n.stop();
+			await n8n.start();
+			const second = mock.addJob({ status: 'FAILED', created_at: createdNow() });
+			await waitForTick();
+			assert.deepEqual(await emittedJobIds(), [...before, second.id]);
 		});
 	});
 

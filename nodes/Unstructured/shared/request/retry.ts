@@ -17,6 +17,22 @@ export interface RetrySettings {
 
 export const DEFAULT_RETRY_SETTINGS: RetrySettings = { maxAttempts: 5, maxElapsedMs: 120_000 };
 
+interface RetryOptionsValue {
+	retry?: boolean;
+	maxAttempts?: number;
+	maxRetryTime?: number;
+}
+
+/** The node's Retry Options over the defaults; the defaults where the node has none (the triggers). */
+export function retrySettingsOf(context: { getNodeParameter(name: string, fallback: unknown): unknown }): RetrySettings {
+	const options = (context.getNodeParameter('retryOptions', {}) ?? {}) as RetryOptionsValue;
+	if (options.retry === false) return { ...DEFAULT_RETRY_SETTINGS, maxAttempts: 1 };
+	return {
+		maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_RETRY_SETTINGS.maxAttempts)),
+		maxElapsedMs: options.maxRetryTime !== undefined ? Math.max(0, options.maxRetryTime) * 1000 : DEFAULT_RETRY_SETTINGS.maxElapsedMs,
+	};
+}
+
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 20_000;
 

@@ -35,8 +35,7 @@ import type {
 import { readIdParameter } from '../parameters';
 import { itemError } from './errors';
 import { waitForJobCreationSlot } from './pacing';
-import { DEFAULT_RETRY_SETTINGS, ErrorAnswer, sendWithRetries } from './retry';
-import type { RetrySettings } from './retry';
+import { ErrorAnswer, retrySettingsOf, sendWithRetries } from './retry';
 import { sendRequest, throwIfErrorStatus } from './transport';
 
 /** What was sent: the IDs read for the path, and the request options after preSend. */
@@ -68,22 +67,6 @@ export interface RouteOptions {
 }
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
-
-interface RetryOptionsValue {
-	retry?: boolean;
-	maxAttempts?: number;
-	maxRetryTime?: number;
-}
-
-/** The node's Retry Options, over the defaults. */
-function retrySettings(context: IExecuteSingleFunctions): RetrySettings {
-	const options = context.getNodeParameter('retryOptions', {}) as RetryOptionsValue;
-	if (options.retry === false) return { ...DEFAULT_RETRY_SETTINGS, maxAttempts: 1 };
-	return {
-		maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_RETRY_SETTINGS.maxAttempts)),
-		maxElapsedMs: options.maxRetryTime !== undefined ? Math.max(0, options.maxRetryTime) * 1000 : DEFAULT_RETRY_SETTINGS.maxElapsedMs,
-	};
-}
 
 const MAX_PAGE_SIZE = 100;
 
@@ -141,7 +124,7 @@ export function route(
 			const url = typeof path === 'string' ? path : path((name) => (ids[name] = readIdParameter(this, name)));
 			let options = { ...requestData.options, url } as IHttpRequestOptions;
 			for (const action of preSend) options = await action.call(this, options);
-			const settings = retrySettings(this);
+			const settings = retrySettingsOf(this);
 			const send = async (sent: IHttpRequestOptions) => {
 				const result = await sendWithRetries(method, settings, this.getExecutionCancelSignal(), async () => {
 					if (createsJob) await waitForJobCreationSlot(this);

@@ -1,3 +1,4 @@
+import type { NodeApiError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -11,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 
 import { itemError } from './errors';
-import { DEFAULT_RETRY_SETTINGS, ErrorAnswer, sendWithRetries } from './retry';
+import { ErrorAnswer, retrySettingsOf, sendWithRetries } from './retry';
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -46,16 +47,31 @@ export function throwIfErrorStatus(response: IN8nHttpFullResponse): IN8nHttpFull
 	return response;
 }
 
+export interface ApiRequestOptions {
+	/** What a 404 means, e.g. naming the object that was not found. */
+	notFound?: string;
+	/** Statuses that are answers, not errors (e.g. a 404 for a channel already deleted). */
+	okStatuses?: number[];
+	/** A more telling error for an error answer than the general one, when it gives one. */
+	errorFor?: (response: IN8nHttpFullResponse) => NodeApiError | undefined;
+}
+
 /**
  * The same with the retries of routed requests, failing with a `NodeApiError` that carries the
  * API's own words on an HTTP error status, and never the request (nor its key) on a transport error.
  */
-export async function apiRequest(context: ApiContext, request: ApiRequest, notFound?: string): Promise<IN8nHttpFullResponse> {
+export async function apiRequest(
+	context: ApiContext,
+	request: ApiRequest,
+	{ notFound, okStatuses = [], errorFor }: ApiRequestOptions = {},
+): Promise<IN8nHttpFullResponse> {
 	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-	const result = await sendWithRetries(request.method, DEFAULT_RETRY_SETTINGS, signal, async () =>
-		throwIfErrorStatus(await sendApiRequest(context, request)),
-	);
+	const result = await sendWithRetries(request.method, retrySettingsOf(context), signal, async () => {
+		const response = await sendApiRequest(context, request);
+		return okStatuses.includes(response.statusCode) ? response : throwIfErrorStatus(response);
+	});
 	if (result.ok) return result.value;
 	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
-	throw itemError(context.getNode(), result.error, itemIndex, { notFound, failure: result.failure });
+	const telling = result.error instanceof ErrorAnswer ? errorFor?.(result.error.response) : undefined;
+	throw telling ?? itemError(context.getNode(), result.error, itemIndex, { notFound, failure: result.failure });
 }

@@ -1,0 +1,51 @@
+import { FINISHED_JOB_STATUSES } from '../shared/job/wait';
+import type { JobInformation } from '../shared/types';
+
+/**
+ * What the polling trigger keeps between polls, bounded however many jobs the account has: the
+ * newest creation time seen (the watermark) with the IDs created at that very time, and the jobs
+ * that were seen but were not yet in a selected status and not finished (the jobs still running).
+ */
+export interface WatchState {
+	/** What is watched (scope and statuses); a change starts a new baseline. */
+	watching?: string;
+	watermarkMs?: number;
+	edgeIds?: string[];
+	pendingIds?: string[];
+}
+
+export interface WatchResult {
+	/** The jobs to emit, oldest first. */
+	emit: JobInformation[];
+	next: Required<WatchState>;
+}
+
+function createdMs(job: JobInformation): number {
+	const ms = Date.parse(job.created_at);
+	return Number.isNaN(ms) ? 0 : ms;
+}
+
+/**
+ * Which jobs of the list to emit: each job once, when it is first seen in a selected status
+ * after the baseline, whether it was new since the last poll or was running then. The first poll
+ * (or the first after `watching` changed) records the baseline and emits nothing.
+ */
+export function jobsToEmit(state: WatchState, jobs: JobInformation[], statuses: string[], watching: string): WatchResult {
+	const selected = (job: JobInformation) => statuses.includes(job.status);
+	const waiting = (job: JobInformation) => !selected(job) && !FINISHED_JOB_STATUSES.has(job.status);
+	const watermarkMs = Math.max(state.watching === watching ? (state.watermarkMs ?? 0) : 0, ...jobs.map(createdMs));
+	const edgeIds = jobs.filter((job) => createdMs(job) === watermarkMs).map((job) => job.id);
+
+	if (state.watching !== watching || state.watermarkMs === undefined) {
+		return { emit: [], next: { watching, watermarkMs, edgeIds, pendingIds: jobs.filter(waiting).map((job) => job.id) } };
+	}
+	const oldEdge = new Set(state.edgeIds ?? []);
+	const pending = new Set(state.pendingIds ?? []);
+	const isNew = (job: JobInformation) => createdMs(job) > (state.watermarkMs as number) || (createdMs(job) === state.watermarkMs && !oldEdge.has(job.id));
+	const unseenOrWaiting = jobs.filter((job) => isNew(job) || pending.has(job.id));
+	const emit = unseenOrWaiting.filter(selected).sort((a, b) => createdMs(a) - createdMs(b));
+	return {
+		emit,
+		next: { watching, watermarkMs, edgeIds, pendingIds: unseenOrWaiting.filter(waiting).map((job) => job.id) },
+	};
+}
