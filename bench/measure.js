@@ -9,6 +9,8 @@
  *           (with `retryOnFail` in the config: the HTTP Request node's "Retry On Fail" on)
  *   C       the floor: a plain fetch loop with the same concurrency (all requests at once)
  *   create  our node: Unstructured › Job › Create on `createCount` items at once, one file each
+ *   elements  our node: Workflow › Run with `fileCount` files, waiting, Output: Elements
+ *   download  our node: Job › Download Output (JSON Items) of the same files of a finished job
  *
  * With `faults` in the config, the mock's fault profile is started afresh before each run, and a
  * run that fails or falls short is counted instead of stopping the measurement.
@@ -24,15 +26,19 @@ const { MOCK_CONTROL_RESET_FAULTS } = require('../test/mock-api');
 
 const [variant, configJson] = process.argv.slice(2);
 const config = JSON.parse(configJson);
-const { apiUrl, apiKey, jobIds = [], filesPerJob = 1, runs, modulesDir, faults, retryOnFail, createCount } = config;
-const expectedItems = variant === 'create' ? createCount : jobIds.length * filesPerJob;
-const inputItems = () =>
-	variant === 'create'
-		? Array.from({ length: createCount }, (_, index) => ({
-				json: {},
-				binary: { data: { data: Buffer.from(`document ${index}`).toString('base64'), mimeType: 'text/plain', fileName: `doc-${index}.txt` } },
-			}))
-		: jobIds.map((jobId) => ({ json: { job_id: jobId } }));
+const { apiUrl, apiKey, jobIds = [], filesPerJob = 1, runs, modulesDir, faults, retryOnFail, createCount, workflowId, fileCount, elementsPerFile, doneJob } = config;
+const expectedItems = {
+	create: createCount,
+	elements: fileCount * elementsPerFile,
+	download: fileCount * elementsPerFile,
+}[variant] ?? jobIds.length * filesPerJob;
+const textFile = (index) => ({ data: Buffer.from(`document ${index}`).toString('base64'), mimeType: 'text/plain', fileName: `doc-${index}.txt` });
+function inputItems() {
+	if (variant === 'create') return Array.from({ length: createCount }, (_, index) => ({ json: {}, binary: { data: textFile(index) } }));
+	if (variant === 'elements') return [{ json: {}, binary: Object.fromEntries(Array.from({ length: fileCount }, (_, index) => [`file_${index}`, textFile(index)])) }];
+	if (variant === 'download') return doneJob.files.map((file) => ({ json: { job_id: doneJob.id, file_id: file.file_id, node_id: file.node_id } }));
+	return jobIds.map((jobId) => ({ json: { job_id: jobId } }));
+}
 
 function ourNodeWorkflow() {
 	const node = makeNode({
@@ -41,6 +47,23 @@ function ourNodeWorkflow() {
 		jobId: { __rl: true, mode: 'id', value: '={{ $json.job_id }}' },
 		output: 'outputFiles',
 	});
+	return { nodes: [node], credentials: { [CREDENTIAL_TYPE]: { apiUrl, apiKey } } };
+}
+
+function elementsWorkflow() {
+	const node = makeNode({
+		resource: 'workflow',
+		operation: 'run',
+		workflowId: { __rl: true, mode: 'id', value: workflowId },
+		sendInputFiles: true,
+		waitForCompletion: true,
+		output: 'elements',
+	});
+	return { nodes: [node], credentials: { [CREDENTIAL_TYPE]: { apiUrl, apiKey } } };
+}
+
+function downloadJsonWorkflow() {
+	const node = makeNode({ resource: 'job', operation: 'download', putOutputIn: 'json' });
 	return { nodes: [node], credentials: { [CREDENTIAL_TYPE]: { apiUrl, apiKey } } };
 }
 
@@ -127,7 +150,7 @@ async function main() {
 	let once;
 	if (variant === 'C') once = fetchLoop;
 	else {
-		const workflow = { A: ourNodeWorkflow, B: httpRequestWorkflow, create: createJobsWorkflow }[variant]();
+		const workflow = { A: ourNodeWorkflow, B: httpRequestWorkflow, create: createJobsWorkflow, elements: elementsWorkflow, download: downloadJsonWorkflow }[variant]();
 		once = async () => {
 			const result = await engine.runWorkflow({ ...workflow, items: inputItems() });
 			if (result.error && !faults) throw new Error(`${variant}: ${result.error.message}`);

@@ -6,6 +6,7 @@
  * first use) and the npm-packed package, installed beside that n8n's n8n-nodes-base.
  */
 const { execFile, execFileSync } = require('node:child_process');
+const { createHash } = require('node:crypto');
 const { promisify } = require('node:util');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -80,6 +81,49 @@ async function faultRows(installation, mock) {
 	return rows;
 }
 
+/** An element as Unstructured returns it, of a realistic size (about 500 bytes as JSON). */
+function element(fileId, index) {
+	return {
+		type: index % 10 === 0 ? 'Title' : 'NarrativeText',
+		element_id: createHash('sha256').update(`${fileId}/${index}`).digest('hex').slice(0, 32),
+		text: `Paragraph ${index} of ${fileId}: ${'lorem ipsum dolor sit amet '.repeat(8)}`,
+		metadata: { filename: fileId, filetype: 'application/pdf', languages: ['eng'], page_number: 1 + Math.floor(index / 40), parent_id: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' },
+	};
+}
+
+const ELEMENT_LOADS = [
+	[1, 20_000],
+	[50, 200],
+];
+
+/**
+ * Output Elements (Workflow › Run with the files, waiting, Output: Elements) beside Job › Download
+ * Output (JSON Items) of the same files: wall time and peak memory.
+ */
+async function elementRows(installation, mock) {
+	const rows = [];
+	for (const [fileCount, elementsPerFile] of ELEMENT_LOADS) {
+		mock.reset();
+		const bodies = new Map();
+		const bodyOf = (fileId) => {
+			if (!bodies.has(fileId)) bodies.set(fileId, Array.from({ length: elementsPerFile }, (_, index) => element(fileId, index)));
+			return bodies.get(fileId);
+		};
+		mock.newJobStatuses = ['COMPLETED'];
+		mock.newJobOutput = (file) => bodyOf(file.file_id);
+		const workflow = mock.addWorkflow({ name: 'Elements benchmark' });
+		const files = Array.from({ length: fileCount }, (_, index) => makeOutputFile({ file_id: `doc-${index}.txt` }));
+		const doneJob = mock.addJob({ output_node_files: files });
+		for (const file of files) mock.setOutput(doneJob.id, { fileId: file.file_id, nodeId: file.node_id, body: JSON.stringify(bodyOf(file.file_id)) });
+		const base = { apiUrl: mock.url, apiKey: mock.apiKey, runs: RUNS, modulesDir: installation.nodeModules, fileCount, elementsPerFile };
+		const ours = await measure(installation, 'elements', { ...base, workflowId: workflow.id });
+		const download = await measure(installation, 'download', { ...base, doneJob: { id: doneJob.id, files } });
+		rows.push(`| ${fileCount} × ${elementsPerFile} | ${fileCount * elementsPerFile} | ${fmt(ours.wall)} | ${fmt(download.wall)} | ${fmt(ours.rss)} | ${fmt(download.rss)} |`);
+		process.stdout.write(`elements ${fileCount} × ${elementsPerFile}: ${fmt(ours.wall)} ms, download ${fmt(download.wall)} ms\n`);
+	}
+	return rows;
+}
+
 /** N × Job › Create at once against the API's one-new-job-per-second limit. */
 async function createRows(installation, mock) {
 	const rows = [];
@@ -120,6 +164,7 @@ async function main() {
 	}
 	const faults = await faultRows(installation, mock);
 	const creates = await createRows(installation, mock);
+	const elementLoads = await elementRows(installation, mock);
 	const profile = await profileJobGet(installation, mock);
 	await mock.stop();
 
@@ -190,6 +235,16 @@ async function main() {
 		'| N | Jobs created | Failed items | 429s answered | Wall ms | N seconds |',
 		'|---:|---:|---:|---:|---:|---:|',
 		...creates,
+		'',
+		'## Large outputs: Output Elements beside Download Output (JSON Items)',
+		'',
+		'Elements (about 500 bytes each as JSON) of one job: our Workflow › Run with the files, waiting, Output: Elements',
+		'(which also creates the job and fetches its failed files), beside Job › Download Output (JSON Items) run on one item',
+		'per file of a finished job. Median of the runs; peak memory of the process.',
+		'',
+		'| Files × elements | Items | Elements wall ms | Download wall ms | Elements peak MB | Download peak MB |',
+		'|---|---:|---:|---:|---:|---:|',
+		...elementLoads,
 		'',
 	].join('\n');
 	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), report);

@@ -134,3 +134,35 @@ describe('examples/trigger-job-details.json', () => {
 		assert.deepEqual(items.map((item) => [item.json.job_id, item.json.processing_status]), [[job.id, 'SUCCESS']]);
 	});
 });
+
+describe('examples/form-upload-elements.json', () => {
+	const workflow = JSON.parse(fs.readFileSync(path.join(examplesDir, 'form-upload-elements.json'), 'utf8'));
+	const byName = Object.fromEntries(workflow.nodes.map((node) => [node.name, node]));
+
+	it('chains Form Trigger (a file field) → Job › Create (Elements) → Aggregate of the text', () => {
+		assert.equal(byName['Document Upload Form'].type, 'n8n-nodes-base.formTrigger');
+		assert.equal(byName['Document Upload Form'].parameters.formFields.values[0].fieldType, 'file');
+		assert.equal(workflow.connections['Document Upload Form'].main[0][0].node, 'Partition into Elements');
+		assert.equal(workflow.connections['Partition into Elements'].main[0][0].node, 'Text of All Elements');
+		assert.deepEqual(
+			[byName['Partition into Elements'].parameters.operation, byName['Partition into Elements'].parameters.output],
+			['create', 'elements'],
+		);
+	});
+
+	it('its Unstructured node turns the uploaded file into elements', async () => {
+		mock.newJobStatuses = ['COMPLETED'];
+		mock.newJobOutput = [{ type: 'Title', element_id: 'e1', text: 'Quarterly report', metadata: { filename: 'q3.pdf' } }];
+		const upload = { json: { Document: { filename: 'q3.pdf' } }, binary: { Document: { data: Buffer.from('%PDF').toString('base64'), mimeType: 'application/pdf', fileName: 'q3.pdf' } } };
+		const { items, error } = await runNode({
+			parameters: byName['Partition into Elements'].parameters,
+			items: [upload],
+			credentials: { apiUrl: mock.url, apiKey: mock.apiKey },
+		});
+		assert.equal(error, undefined);
+		const [job] = mock.jobs.values();
+		assert.deepEqual(items.map((item) => item.json), [
+			{ type: 'Title', element_id: 'e1', text: 'Quarterly report', metadata: { filename: 'q3.pdf' }, job_id: job.id, file_id: 'q3.pdf', file_name: 'q3.pdf' },
+		]);
+	});
+});

@@ -150,6 +150,7 @@ class MockUnstructuredApi {
 		this.templates = [...DEFAULT_TEMPLATES];
 		this.newJobStatuses = [];
 		this.newJobOutput = undefined;
+		this.newJobFailedFiles = undefined;
 		this.requests = [];
 		this.responses = [];
 		this.latencyMs = 0;
@@ -455,7 +456,9 @@ class MockUnstructuredApi {
 
 	/**
 	 * A new job (created or run), taking the statuses of `newJobStatuses` (default: SCHEDULED) over
-	 * its GETs; with `newJobOutput` set, every output file of the job downloads as that JSON body.
+	 * its GETs. With `newJobOutput` set, every output file of the job downloads as that JSON body
+	 * (or, for a function, as what it returns for the file), by its node or, without `node_id`, as
+	 * the last node's output. `newJobFailedFiles` become the job's failed files.
 	 */
 	startJob(overrides) {
 		const [firstStatus = 'SCHEDULED', ...laterStatuses] = this.newJobStatuses;
@@ -463,9 +466,14 @@ class MockUnstructuredApi {
 		if (laterStatuses.length > 0) this.setStatusSequence(job.id, laterStatuses);
 		if (this.newJobOutput !== undefined) {
 			for (const file of job.output_node_files) {
-				this.setOutput(job.id, { fileId: file.file_id, nodeId: file.node_id, body: JSON.stringify(this.newJobOutput) });
+				const output = typeof this.newJobOutput === 'function' ? this.newJobOutput(file) : this.newJobOutput;
+				if (output === undefined) continue;
+				const body = JSON.stringify(output);
+				this.setOutput(job.id, { fileId: file.file_id, nodeId: file.node_id, body });
+				this.setOutput(job.id, { fileId: file.file_id, body });
 			}
 		}
+		if (this.newJobFailedFiles) this.setFailedFiles(job.id, this.newJobFailedFiles);
 		return job;
 	}
 

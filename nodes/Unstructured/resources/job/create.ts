@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { elementsNodeField, elementsOutputOption } from '../../shared/descriptions/elements';
 import { templateIdLocator } from '../../shared/descriptions/locators';
 import { waitForCompletionFields } from '../../shared/descriptions/waitFields';
 import { readOptionalText } from '../../shared/parameters';
@@ -65,8 +66,10 @@ export const jobCreateDescription: INodeProperties[] = [
 				value: 'outputFiles',
 				description: 'With Wait for Completion: one item per output file of the finished job',
 			},
+			elementsOutputOption,
 		],
 	},
+	elementsNodeField(showOnlyForJobCreate),
 	...waitForCompletionFields(showOnlyForJobCreate, { waitByDefault: true }),
 ];
 
@@ -103,6 +106,9 @@ export async function buildCreateJobForm(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const data = requestData(this);
+	if (this.getNodeParameter('output', 'job') === 'elements' && this.getNodeParameter('waitForCompletion', true) !== true) {
+		throw itemInputError(this, 'Output "Elements" needs Wait for Completion', 'Turn on Wait for Completion: the elements exist once the job has finished.');
+	}
 	const files = await inputFileParts(this, MAX_INPUT_FILES);
 	const { body, contentType } = multipartBody([{ name: 'request_data', text: JSON.stringify(data) }, ...files]);
 	return { ...requestOptions, body, headers: { ...requestOptions.headers, 'content-type': contentType } };

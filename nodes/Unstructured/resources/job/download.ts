@@ -9,7 +9,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { withContext } from '../../shared/job/output';
+import { withContext } from '../../shared/job/itemContext';
 import { readOptionalText } from '../../shared/parameters';
 import { contentTypeOf, itemInputError } from '../../shared/request/errors';
 import type { SentRequest } from '../../shared/request/route';

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { elementsNodeField, elementsOutputOption } from '../../shared/descriptions/elements';
 import { waitForCompletionFields } from '../../shared/descriptions/waitFields';
 import { toJobOutput } from '../../shared/job/output';
 import { readIdParameter } from '../../shared/parameters';
@@ -57,8 +58,10 @@ export const workflowRunDescription: INodeProperties[] = [
 				value: 'job',
 				description: 'One item: the finished job',
 			},
+			{ ...elementsOutputOption, description: `${elementsOutputOption.description}. For runs that send input files.` },
 		],
 	},
+	elementsNodeField({ ...showOnlyForWorkflowRun, waitForCompletion: [true] }),
 ];
 
 /** preSend: with "Send Input Files", a multipart body with one `input_files` part per file. */

@@ -8,6 +8,8 @@ import type {
 import { unexpectedBodyError } from '../request/errors';
 import { isJob } from '../types';
 import type { JobInformation } from '../types';
+import { elementItems } from './elements';
+import { withContext } from './itemContext';
 import { jobFailedError, jobWaitTimeoutError, waitForJob } from './wait';
 
 /** Fields of the job copied onto each output-file item, under these names. */
@@ -20,15 +22,6 @@ const JOB_CONTEXT_FIELDS: Array<[keyof JobInformation, string]> = [
 	['runtime', 'runtime'],
 	['job_type', 'job_type'],
 ];
-
-/** `fields` followed by the `context` fields it lacks: what the API sent always wins. */
-export function withContext(fields: IDataObject, context: IDataObject): IDataObject {
-	const item = { ...fields };
-	for (const [name, value] of Object.entries(context)) {
-		if (value !== undefined && !(name in item)) item[name] = value;
-	}
-	return item;
-}
 
 /** One item per entry of `output_node_files`: the entry as sent, plus the job's context. */
 export function outputFileItems(job: JobInformation): IDataObject[] {
@@ -72,7 +65,8 @@ async function finishedJob(context: IExecuteSingleFunctions, job: JobInformation
 
 /**
  * postReceive: the job answer as the `output` parameter asks, "outputFiles" (one item per output
- * file) or "job" (the job as returned), after waiting for it to finish when asked to. Checks the
+ * file), "job" (the job as returned) or "elements" (its files' document elements, see
+ * elements.ts), after waiting for it to finish when asked to. Checks the
  * body is a job: the API has answered 202 with only a `detail` message.
  */
 export async function toJobOutput(
@@ -87,6 +81,11 @@ export async function toJobOutput(
 		if ('asItIs' in finished) return [{ json: finished.asItIs as IDataObject }];
 		job = finished;
 	}
-	if (this.getNodeParameter('output', 'job') === 'job') return [{ json: job as IDataObject }];
+	const output = this.getNodeParameter('output', 'job');
+	if (output === 'job') return [{ json: job as IDataObject }];
+	if (output === 'elements') {
+		const failWhenJobFails = (this.getNodeParameter('waitOptions', {}) as WaitOptions).failWhenJobFails !== false;
+		return await elementItems(this, job, failWhenJobFails);
+	}
 	return outputFileItems(job).map((json) => ({ json }));
 }

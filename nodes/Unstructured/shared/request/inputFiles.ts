@@ -1,13 +1,13 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { itemInputError } from './errors';
 import type { FormPart } from './multipart';
 
 /**
- * The item's files named in "Input Binary Fields" (every binary field when empty), as
- * `input_files` parts, checked before anything is sent.
+ * The item's binary fields named in "Input Binary Fields" (every binary field when empty), in that
+ * order, checked before anything is sent.
  */
-export async function inputFileParts(context: IExecuteSingleFunctions, maxFiles = Infinity): Promise<FormPart[]> {
+export function inputBinaryFiles(context: IExecuteSingleFunctions, maxFiles = Infinity): Array<{ field: string; file: IBinaryData }> {
 	const binary = context.getInputData().binary ?? {};
 	const listed = (context.getNodeParameter('inputBinaryFields', '') as string)
 		.split(',')
@@ -24,12 +24,22 @@ export async function inputFileParts(context: IExecuteSingleFunctions, maxFiles 
 	if (missing) {
 		throw itemInputError(context, `The item has no binary field "${missing}"`, `Binary fields of this item: ${Object.keys(binary).join(', ') || 'none'}.`);
 	}
+	return names.map((field) => ({ field, file: binary[field] }));
+}
+
+/** The name a file is sent under: its file name, else its binary field's name. */
+export function sentFileName({ field, file }: { field: string; file: IBinaryData }): string {
+	return file.fileName ?? field;
+}
+
+/** The item's input files as `input_files` parts. */
+export async function inputFileParts(context: IExecuteSingleFunctions, maxFiles = Infinity): Promise<FormPart[]> {
 	return await Promise.all(
-		names.map(async (name) => ({
+		inputBinaryFiles(context, maxFiles).map(async (input) => ({
 			name: 'input_files',
-			fileName: binary[name].fileName ?? name,
-			contentType: binary[name].mimeType || 'application/octet-stream',
-			data: await context.helpers.getBinaryDataBuffer(name),
+			fileName: sentFileName(input),
+			contentType: input.file.mimeType || 'application/octet-stream',
+			data: await context.helpers.getBinaryDataBuffer(input.field),
 		})),
 	);
 }
