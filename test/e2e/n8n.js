@@ -23,31 +23,54 @@ async function freePort() {
 	return port;
 }
 
-/** `npm pack` of the repo, unpacked at `<nodeModules>/n8n-nodes-unstructured`: what users install. */
-function installPackedPackage(nodeModules) {
-	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'unstructured-pack-'));
+/** `npm pack` of the repo into `packDir`; returns the tarball's path. */
+function packPackage(packDir) {
 	const tarball = execFileSync('npm', ['pack', REPO, '--pack-destination', packDir, '--silent', '--ignore-scripts'], {
 		encoding: 'utf8',
 	})
 		.trim()
 		.split('\n')
 		.pop();
+	return path.join(packDir, tarball);
+}
+
+/**
+ * The manual install path of n8n's docs, used by Docker images and queue mode: `npm i <package>` in
+ * `<user folder>/.n8n/nodes`. npm installs what the package asks for; its peer `n8n-workflow` is
+ * optional, so npm leaves it out and the package uses n8n's own.
+ */
+function npmInstallPackage(nodesDir) {
+	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'unstructured-pack-'));
+	const tarball = packPackage(packDir);
+	fs.mkdirSync(nodesDir, { recursive: true });
+	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+	execFileSync('npm', ['install', tarball, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: nodesDir, stdio: 'inherit' });
+	fs.rmSync(packDir, { recursive: true, force: true });
+}
+
+/** `npm pack` of the repo, unpacked at `<nodeModules>/n8n-nodes-unstructured`: the way n8n's installer puts it. */
+function installPackedPackage(nodeModules) {
+	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'unstructured-pack-'));
+	const tarball = packPackage(packDir);
 	const target = path.join(nodeModules, 'n8n-nodes-unstructured');
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
-	execFileSync('tar', ['-xzf', path.join(packDir, tarball), '-C', target, '--strip-components=1']);
+	execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
 	fs.rmSync(packDir, { recursive: true, force: true });
 	return target;
 }
 
 class N8nInstance {
-	constructor() {
+	/** `install`: 'installer' (unpacked as n8n's community-package installer does) or 'npm' (`npm i` in .n8n/nodes). */
+	constructor({ install = 'installer' } = {}) {
 		this.installation = provisionN8n();
 		this.root = fs.mkdtempSync(path.join(os.tmpdir(), 'unstructured-e2e-'));
 		this.userFolder = path.join(this.root, 'user');
 		this.filesDir = path.join(this.root, 'files');
 		fs.mkdirSync(this.filesDir, { recursive: true });
-		installPackedPackage(path.join(this.userFolder, '.n8n', 'nodes', 'node_modules'));
+		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
+		if (install === 'npm') npmInstallPackage(nodesDir);
+		else installPackedPackage(path.join(nodesDir, 'node_modules'));
 		this.server = undefined;
 	}
 
