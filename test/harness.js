@@ -397,12 +397,33 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 		return { items: result?.[0] ?? null, staticData: nodeStaticData(workflow) };
 	}
 
+	/**
+	 * The parameters n8n keeps for a node of ours of `typeVersion`, with defaults filled in, as the
+	 * editor and the engine resolve them: only the displayed ones are there.
+	 */
+	async function resolvedParameters({ type = 'unstructured', typeVersion = 1, parameters }) {
+		const registry = await loadRegistry();
+		const nodeType = registry.nodeTypes[`n8n-nodes-unstructured.${type}`].type;
+		const node = { ...makeNode(parameters), type: `n8n-nodes-unstructured.${type}`, typeVersion };
+		return NodeHelpers.getNodeParameters(nodeType.description.properties, parameters, true, false, node, nodeType.description);
+	}
+
+	/** The subtitle n8n's editor shows under a node of ours on the canvas, evaluated as it does. */
+	async function nodeSubtitle({ type, parameters }) {
+		const registry = await loadRegistry();
+		const nodeType = registry.nodeTypes[`n8n-nodes-unstructured.${type}`].type;
+		const node = { ...makeNode(parameters), type: `n8n-nodes-unstructured.${type}` };
+		node.parameters = NodeHelpers.getNodeParameters(nodeType.description.properties, parameters, true, false, node) ?? {};
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf(registry) });
+		return workflow.expression.getSimpleParameterValue(node, nodeType.description.subtitle, 'internal', {});
+	}
+
 	async function loadPackage() {
 		const registry = await loadRegistry();
 		return registry.loaders[0];
 	}
 
-	return { runWorkflow, runNode, testCredential, listSearch, loadPackage, runHook, runWebhook, runPoll };
+	return { runWorkflow, runNode, testCredential, listSearch, loadPackage, runHook, runWebhook, runPoll, nodeSubtitle, resolvedParameters };
 }
 
 let defaultEngine;
@@ -427,4 +448,6 @@ module.exports = {
 	runHook: (options) => engine().runHook(options),
 	runWebhook: (options) => engine().runWebhook(options),
 	runPoll: (options) => engine().runPoll(options),
+	nodeSubtitle: (options) => engine().nodeSubtitle(options),
+	resolvedParameters: (options) => engine().resolvedParameters(options),
 };

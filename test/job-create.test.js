@@ -137,3 +137,47 @@ describe('Job › Create: answers', () => {
 		);
 	});
 });
+
+describe('Job › Create, version 1.1: "Define Job By" shows one of Template and Job Nodes', () => {
+	const { resolvedParameters } = require('./harness');
+	const v11 = { typeVersion: 1.1 };
+
+	it('shows only the field chosen, and Job Nodes starts from a valid example, not an empty editor', async () => {
+		const byTemplate = await resolvedParameters({ typeVersion: 1.1, parameters: { resource: 'job', operation: 'create' } });
+		assert.equal(byTemplate.jobDefinition, 'template');
+		assert.ok('templateId' in byTemplate);
+		assert.ok(!('jobNodes' in byTemplate));
+		const byNodes = await resolvedParameters({ typeVersion: 1.1, parameters: { resource: 'job', operation: 'create', jobDefinition: 'jobNodes' } });
+		assert.ok(!('templateId' in byNodes));
+		assert.deepEqual(JSON.parse(byNodes.jobNodes), [{ name: 'Partitioner', type: 'partition', subtype: 'unstructured_api', settings: { strategy: 'fast' } }]);
+		const version1 = await resolvedParameters({ typeVersion: 1, parameters: { resource: 'job', operation: 'create' } });
+		assert.ok('templateId' in version1 && 'jobNodes' in version1 && !('jobDefinition' in version1), 'saved version-1 nodes keep both fields');
+		assert.equal(version1.jobNodes, '');
+	});
+
+	it('sends the template chosen', async () => {
+		const { error } = await runNode({ parameters: jobCreate(), items: [{ json: {}, binary: { data: binaryFile('a.txt', 'text/plain', 'A') } }], credentials, settings: v11 });
+		assert.equal(error, undefined);
+		assert.deepEqual(JSON.parse(mock.requests[0].form.fields.request_data), { template_id: 'hi_res_partition' });
+	});
+
+	it('sends the job nodes, and only them, when they define the job', async () => {
+		const nodes = [{ name: 'Chunker', type: 'chunk', subtype: 'chunk_by_title', settings: {} }];
+		await runNode({
+			parameters: jobCreate({ jobDefinition: 'jobNodes', jobNodes: JSON.stringify(nodes) }),
+			items: [{ json: {}, binary: { data: binaryFile('a.txt', 'text/plain', 'A') } }],
+			credentials,
+			settings: v11,
+		});
+		assert.deepEqual(JSON.parse(mock.requests[0].form.fields.request_data), { job_nodes: nodes });
+	});
+
+	it('an empty Template or Job Nodes fails before any request, naming the field', async () => {
+		const item = [{ json: {}, binary: { data: binaryFile('a.txt', 'text/plain', 'A') } }];
+		const noTemplate = await runNode({ parameters: jobCreate({ templateId: byId('={{ $json.none }}') }), items: item, credentials, settings: v11 });
+		assert.equal(noTemplate.error.message, 'The parameter "Template" is empty');
+		const noNodes = await runNode({ parameters: jobCreate({ jobDefinition: 'jobNodes', jobNodes: ' ' }), items: item, credentials, settings: v11 });
+		assert.equal(noNodes.error.message, 'The parameter "Job Nodes (JSON)" is empty');
+		assert.equal(mock.requests.length, 0);
+	});
+});

@@ -268,7 +268,7 @@ describe('Job › Get: errors', () => {
 	it('a timeout says the API did not answer in time', async () => {
 		const error = await errorFor({ status: 200, body: {}, delayMs: 1500 }, { parameters: { requestOptions: { timeout: 200 } } });
 		assert.equal(error.message, `The Unstructured API at ${new URL(mock.url).host} did not answer in time`);
-		assert.equal(error.description, 'No answer came in time (ECONNABORTED). Try again later, or raise "Timeout" under the node\'s Options.');
+		assert.equal(error.description, 'No answer came in time (ECONNABORTED). Try again later, or raise "Timeout" in the node\'s Settings › Request Options.');
 	});
 });
 

@@ -15,9 +15,9 @@ describe('Job ID "From List"', () => {
 		const result = await listSearch({ method: 'searchJobs', credentials });
 		assert.deepEqual(result, {
 			results: [
-				{ name: 'Contracts · IN_PROGRESS · 2026-03-02T09:00:00Z', value: newest.id },
-				{ name: 'Invoices · COMPLETED · 2026-03-01T10:00:00Z', value: older.id },
-				{ name: 'Invoices · FAILED · 2026-02-01T00:00:00Z', value: oldest.id },
+				{ name: `Contracts · In progress 2 Mar 2026 09:00 UTC · ${newest.id.slice(0, 8)}`, value: newest.id },
+				{ name: `Invoices · Completed 1 Mar 2026 10:00 UTC · ${older.id.slice(0, 8)}`, value: older.id },
+				{ name: `Invoices · Failed 1 Feb 2026 00:00 UTC · ${oldest.id.slice(0, 8)}`, value: oldest.id },
 			],
 			paginationToken: undefined,
 		});
@@ -49,8 +49,8 @@ describe('Job ID "From List"', () => {
 		const second = await listSearch({ method: 'searchJobs', credentials, paginationToken: first.paginationToken });
 		assert.equal(second.results.length, 50);
 		assert.equal(second.paginationToken, undefined);
-		const all = [...first.results, ...second.results].map((item) => item.name.split(' · ')[2]);
-		assert.deepEqual(all, [...all].sort().reverse());
+		const all = [...first.results, ...second.results].map((item) => mock.jobs.get(item.value).created_at);
+		assert.deepEqual(all, [...all].sort().reverse(), 'newest first');
 	});
 
 	it('fails with the API words when the key is rejected', async () => {

@@ -4,7 +4,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { loadPackage } = require('./harness');
+const { loadPackage, nodeSubtitle } = require('./harness');
 
 const root = path.resolve(__dirname, '..');
 const packageJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -35,7 +35,15 @@ describe('the package as n8n loads it', () => {
 		assert.deepEqual(description.inputs, ['main']);
 		assert.deepEqual(description.outputs, ['main']);
 		assert.deepEqual(description.credentials, [{ name: 'unstructuredApi', required: true }]);
-		assert.match(description.subtitle, /\$parameter\["operation"\]/);
+		for (const [resource, operation, subtitle] of [
+			['job', 'get', 'Get Job'],
+			['job', 'getAll', 'Get Many Jobs'],
+			['job', 'download', 'Download Job Output'],
+			['workflow', 'run', 'Run Workflow'],
+			['template', 'getAll', 'Get Many Templates'],
+		]) {
+			assert.equal(await nodeSubtitle({ type: 'unstructured', parameters: { resource, operation } }), subtitle);
+		}
 		assert.match(description.documentationUrl, /^https:\/\//);
 		assert.ok(description.codex?.categories?.length, 'the codex is read from Unstructured.node.json');
 		assert.deepEqual(description.iconUrl, {
@@ -104,6 +112,8 @@ describe('the package as n8n loads it', () => {
 		assert.deepEqual(byName.scope.options.map((option) => option.value), ['workspace', 'workflow']);
 		assert.equal(byName.workflowId.type, 'resourceLocator');
 		assert.deepEqual(byName.output.options.map((option) => option.value), ['outputFiles', 'job']);
+		assert.equal(await nodeSubtitle({ type: 'unstructuredTrigger', parameters: {} }), 'completed, failed, stopped');
+		assert.equal(await nodeSubtitle({ type: 'unstructuredTrigger', parameters: { events: ['job.in_progress'] } }), 'in progress');
 		const methods = loader.nodeTypes.unstructuredTrigger.type.webhookMethods.default;
 		assert.deepEqual(Object.keys(methods).sort(), ['checkExists', 'create', 'delete']);
 	});
@@ -125,5 +135,6 @@ describe('the package as n8n loads it', () => {
 		assert.deepEqual(byName.scope.options.map((option) => option.value), ['workspace', 'workflow']);
 		assert.deepEqual(byName.output.options.map((option) => option.value), ['job', 'outputFiles']);
 		assert.equal(typeof loader.nodeTypes.unstructuredPollingTrigger.type.poll, 'function');
+		assert.equal(await nodeSubtitle({ type: 'unstructuredPollingTrigger', parameters: {} }), 'Jobs completed, failed, stopped');
 	});
 });

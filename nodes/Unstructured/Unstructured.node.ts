@@ -13,8 +13,12 @@ export class Unstructured implements INodeType {
 		name: 'unstructured',
 		icon: { light: 'file:unstructured.svg', dark: 'file:unstructured.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// 1.1: Job › Create asks which defines the job, a template or job nodes (see resources/job/create.ts).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
+		// What the canvas shows under the node, e.g. "Get Many Jobs".
+		subtitle:
+			'={{ ({ "job:cancel": "Cancel Job", "job:create": "Create Job", "job:download": "Download Job Output", "job:get": "Get Job", "job:getAll": "Get Many Jobs", "job:getDetails": "Get Job Details", "job:getFailedFiles": "Get Failed Files of Job", "template:get": "Get Template", "template:getAll": "Get Many Templates", "workflow:get": "Get Workflow", "workflow:getAll": "Get Many Workflows", "workflow:run": "Run Workflow" })[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Run workflows and jobs of the Unstructured Platform API, wait for them and download what they produced',
 		documentationUrl: 'https://github.com/n8n-nodes-unstructured/n8n-nodes-unstructured#readme',
 		defaults: {

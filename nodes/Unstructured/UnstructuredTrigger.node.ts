@@ -47,7 +47,7 @@ export class UnstructuredTrigger implements INodeType {
 		icon: { light: 'file:unstructured.svg', dark: 'file:unstructured.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
+		subtitle: '={{ $parameter["events"].map((event) => event.replace("job.", "").replace("_", " ")).join(", ") }}',
 		description: 'Starts the workflow when an Unstructured job is scheduled, starts, completes, stops or fails',
 		documentationUrl: 'https://github.com/n8n-nodes-unstructured/n8n-nodes-unstructured#unstructured-trigger',
 		defaults: {

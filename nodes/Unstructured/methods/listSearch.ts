@@ -34,7 +34,28 @@ function page(results: INodeListSearchItems[], paginationToken?: string): INodeL
 	};
 }
 
-/** The account's jobs, newest first, named by workflow, status and start time. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "28 Nov 2026 14:05 UTC" from an ISO date-time; the text as it is when it is not one. */
+function readableDate(iso: unknown): string {
+	const date = new Date(String(iso));
+	if (Number.isNaN(date.getTime())) return String(iso ?? '');
+	const time = `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
+	return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ${time} UTC`;
+}
+
+/** "COMPLETED" → "Completed", "IN_PROGRESS" → "In progress". */
+function readableStatus(status: unknown): string {
+	const text = String(status ?? '').toLowerCase().replace(/_/g, ' ');
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A job as the picker shows it: what tells jobs apart comes first, the short ID last. */
+function jobLabel(job: JobInformation): string {
+	return `${job.workflow_name} · ${readableStatus(job.status)} ${readableDate(job.created_at)} · ${String(job.id).slice(0, 8)}`;
+}
+
+/** The account's jobs, newest first, named by workflow, status, start time and short ID. */
 export async function searchJobs(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -44,10 +65,7 @@ export async function searchJobs(
 	const results = jobs
 		.filter((job) => matches(filter, job.id, job.workflow_name, job.status))
 		.sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)))
-		.map((job) => ({
-			name: `${job.workflow_name} · ${job.status} · ${job.created_at}`,
-			value: job.id,
-		}));
+		.map((job) => ({ name: jobLabel(job), value: job.id }));
 	return page(results, paginationToken);
 }
 

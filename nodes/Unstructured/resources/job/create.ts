@@ -16,6 +16,25 @@ const showOnlyForJobCreate = {
 	resource: ['job'],
 };
 
+/**
+ * Version 1 shows Template and Job Nodes together and takes whichever is filled in; from 1.1 the
+ * user picks one in "Define Job By", so only that field shows. Saved version-1 nodes keep theirs.
+ */
+const showForVersion1 = { ...showOnlyForJobCreate, '@version': [1] };
+const showFromVersion11 = { ...showOnlyForJobCreate, '@version': [{ _cnd: { gte: 1.1 } }] };
+
+const JOB_NODES_DESCRIPTION =
+	'The nodes of a custom job: a JSON list of {"name", "type", "subtype", "settings"}, with types partition, prompter, chunk and embed';
+
+const EXAMPLE_JOB_NODES = `[
+  {
+    "name": "Partitioner",
+    "type": "partition",
+    "subtype": "unstructured_api",
+    "settings": { "strategy": "fast" }
+  }
+]`;
+
 export const jobCreateDescription: INodeProperties[] = [
 	{
 		displayName:
@@ -26,8 +45,34 @@ export const jobCreateDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForJobCreate },
 	},
 	{
+		displayName: 'Define Job By',
+		name: 'jobDefinition',
+		type: 'options',
+		default: 'template',
+		displayOptions: { show: showFromVersion11 },
+		options: [
+			{ name: 'Template', value: 'template', description: 'A template of Unstructured, e.g. hi_res_partition' },
+			{ name: 'Job Nodes (JSON)', value: 'jobNodes', description: 'The nodes of a custom job, as JSON' },
+		],
+	},
+	{
 		...templateIdLocator,
-		displayOptions: { show: showOnlyForJobCreate },
+		displayOptions: { show: { ...showFromVersion11, jobDefinition: ['template'] } },
+		required: true,
+		description: 'The template that defines the job',
+	},
+	{
+		displayName: 'Job Nodes (JSON)',
+		name: 'jobNodes',
+		type: 'json',
+		default: EXAMPLE_JOB_NODES,
+		displayOptions: { show: { ...showFromVersion11, jobDefinition: ['jobNodes'] } },
+		required: true,
+		description: JOB_NODES_DESCRIPTION,
+	},
+	{
+		...templateIdLocator,
+		displayOptions: { show: showForVersion1 },
 		description: 'The template that defines the job. Leave empty when you give Job Nodes instead.',
 	},
 	{
@@ -35,9 +80,8 @@ export const jobCreateDescription: INodeProperties[] = [
 		name: 'jobNodes',
 		type: 'json',
 		default: '',
-		displayOptions: { show: showOnlyForJobCreate },
-		description:
-			'Instead of a template: the nodes of a custom job, a JSON list of {"name", "type", "subtype", "settings"}, e.g. [{"name": "Partitioner", "type": "partition", "subtype": "unstructured_api", "settings": {"strategy": "fast"}}]',
+		displayOptions: { show: showForVersion1 },
+		description: `Instead of a template: ${JOB_NODES_DESCRIPTION.charAt(0).toLowerCase()}${JOB_NODES_DESCRIPTION.slice(1)}`,
 	},
 	{
 		displayName: 'Input Binary Fields',
@@ -75,7 +119,29 @@ export const jobCreateDescription: INodeProperties[] = [
 
 /** `{"template_id"}` or `{"job_nodes"}`: exactly one of them, as the API requires. */
 function requestData(context: IExecuteSingleFunctions): IDataObject {
+	if (context.getNode().typeVersion >= 1.1) {
+		if (context.getNodeParameter('jobDefinition', 'template') === 'jobNodes') {
+			const jobNodes = readJobNodes(context);
+			if (jobNodes === undefined) throw itemInputError(context, 'The parameter "Job Nodes (JSON)" is empty', `Describe the job nodes as JSON, e.g. ${EXAMPLE_JOB_NODES.replace(/\s+/g, ' ')}`);
+			return { job_nodes: jobNodes as IDataObject[] };
+		}
+		const templateId = readOptionalText(context, 'templateId');
+		if (!templateId) throw itemInputError(context, 'The parameter "Template" is empty', 'Pick a template from the list (e.g. hi_res_partition), or map its ID from an earlier node.');
+		return { template_id: templateId };
+	}
 	const templateId = readOptionalText(context, 'templateId');
+	const jobNodes = readJobNodes(context);
+	if (templateId && jobNodes !== undefined) {
+		throw itemInputError(context, 'Give either a Template or Job Nodes, not both', 'A job is defined by a template or by its own nodes. Clear one of the two.');
+	}
+	if (!templateId && jobNodes === undefined) {
+		throw itemInputError(context, 'Give a Template or Job Nodes', 'Pick a template from the list (e.g. hi_res_partition), or describe the job nodes as JSON.');
+	}
+	return templateId ? { template_id: templateId } : { job_nodes: jobNodes as IDataObject[] };
+}
+
+/** Job Nodes (JSON) as a non-empty list, `undefined` when left empty. */
+function readJobNodes(context: IExecuteSingleFunctions): unknown {
 	const raw = context.getNodeParameter('jobNodes', '') as unknown;
 	let jobNodes: unknown = raw;
 	if (typeof raw === 'string') {
@@ -91,13 +157,7 @@ function requestData(context: IExecuteSingleFunctions): IDataObject {
 	if (jobNodes !== undefined && (!Array.isArray(jobNodes) || jobNodes.length === 0)) {
 		throw itemInputError(context, 'The parameter "Job Nodes (JSON)" must be a non-empty JSON list of nodes', 'e.g. [{"name": "Partitioner", "type": "partition", "subtype": "unstructured_api"}]');
 	}
-	if (templateId && jobNodes !== undefined) {
-		throw itemInputError(context, 'Give either a Template or Job Nodes, not both', 'A job is defined by a template or by its own nodes. Clear one of the two.');
-	}
-	if (!templateId && jobNodes === undefined) {
-		throw itemInputError(context, 'Give a Template or Job Nodes', 'Pick a template from the list (e.g. hi_res_partition), or describe the job nodes as JSON.');
-	}
-	return templateId ? { template_id: templateId } : { job_nodes: jobNodes as IDataObject[] };
+	return jobNodes;
 }
 
 /** preSend: the multipart body, a `request_data` JSON part and one `input_files` part per file. */

@@ -158,7 +158,7 @@ export function transportError(node: INode, error: unknown, itemIndex: number, f
 		description: joinSentences(
 			attemptsNote(failure),
 			timedOut
-				? `No answer came in time (${code}). Try again later, or raise "Timeout" under the node's Options.`
+				? `No answer came in time (${code}). Try again later, or raise "Timeout" in the node's Settings › Request Options.`
 				: `The request failed with ${code}. Check the API URL in the Unstructured credential and that this n8n instance can reach it.`,
 		),
 		itemIndex,
