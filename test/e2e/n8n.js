@@ -62,7 +62,9 @@ function installPackedPackage(nodeModules) {
 
 class N8nInstance {
 	/** `install`: 'installer' (unpacked as n8n's community-package installer does) or 'npm' (`npm i` in .n8n/nodes). */
-	constructor({ install = 'installer' } = {}) {
+	constructor({ install = 'installer', env = {} } = {}) {
+		this.extraEnv = env;
+		this.processes = [];
 		this.installation = provisionN8n();
 		this.root = fs.mkdtempSync(path.join(os.tmpdir(), 'unstructured-e2e-'));
 		this.userFolder = path.join(this.root, 'user');
@@ -84,6 +86,11 @@ class N8nInstance {
 		return `http://127.0.0.1:${this.port}`;
 	}
 
+	/** Where n8n says its webhooks are: the main process, or the webhook process in queue mode. */
+	get webhookBaseUrl() {
+		return this.webhookPort ? `http://127.0.0.1:${this.webhookPort}` : this.baseUrl;
+	}
+
 	get env() {
 		const { node } = this.installation;
 		return {
@@ -96,7 +103,7 @@ class N8nInstance {
 			N8N_HOST: '127.0.0.1',
 			N8N_PORT: String(this.port),
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
-			WEBHOOK_URL: `${this.baseUrl}/`,
+			WEBHOOK_URL: `${this.webhookBaseUrl}/`,
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
@@ -105,6 +112,7 @@ class N8nInstance {
 			N8N_RESTRICT_FILE_ACCESS_TO: this.filesDir,
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LOG_LEVEL: 'info',
+			...this.extraEnv,
 		};
 	}
 
@@ -139,36 +147,63 @@ class N8nInstance {
 		return result;
 	}
 
-	/** Starts `n8n start` and waits until `/healthz/readiness` answers 200. */
-	async start() {
+	/** Spawns an n8n command (`start`, `worker`, `webhook`) and waits until `readyUrl` answers 200. */
+	async spawnN8n(args, readyUrl, env = {}) {
 		const { node, n8nBin } = this.installation;
-		this.serverLog = '';
-		this.server = spawn(node, [n8nBin, 'start'], { env: this.env, cwd: this.root });
-		this.server.stdout.on('data', (chunk) => (this.serverLog += chunk));
-		this.server.stderr.on('data', (chunk) => (this.serverLog += chunk));
+		const child = spawn(node, [n8nBin, ...args], { env: { ...this.env, ...env }, cwd: this.root });
+		child.log = '';
+		child.stdout.on('data', (chunk) => (child.log += chunk));
+		child.stderr.on('data', (chunk) => (child.log += chunk));
+		this.processes.push(child);
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null) throw new Error(`n8n exited: ${this.serverLog}`);
+			if (child.exitCode !== null) throw new Error(`n8n ${args[0]} exited: ${child.log}`);
 			try {
-				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
-				if (response.status === 200) return;
+				const response = await fetch(readyUrl);
+				if (response.status === 200) return child;
 			} catch {
 				// not listening yet
 			}
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		throw new Error(`n8n did not become ready: ${this.serverLog}`);
+		throw new Error(`n8n ${args[0]} did not become ready: ${child.log}`);
 	}
 
-	/** Stops the server it started, by its PID: SIGTERM, then SIGKILL if it lingers. */
+	/** Starts `n8n start` and waits until `/healthz/readiness` answers 200. */
+	async start() {
+		this.server = await this.spawnN8n(['start'], `${this.baseUrl}/healthz/readiness`);
+	}
+
+	get serverLog() {
+		return this.server?.log ?? '';
+	}
+
+	/** Queue mode: an `n8n worker`, with its own health check port and task broker port. */
+	async startWorker() {
+		const healthPort = await freePort();
+		const env = { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		this.worker = await this.spawnN8n(['worker', '--concurrency=5'], `http://127.0.0.1:${healthPort}/healthz`, env);
+		return this.worker;
+	}
+
+	/** Queue mode: an `n8n webhook` process on the webhook port (set `webhookPort` before anything starts). */
+	async startWebhookProcess() {
+		const env = { N8N_PORT: String(this.webhookPort), N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		this.webhookProcess = await this.spawnN8n(['webhook'], `${this.webhookBaseUrl}/healthz`, env);
+		return this.webhookProcess;
+	}
+
+	/** Stops every n8n process it started, by its PID: SIGTERM, then SIGKILL if it lingers. */
 	async stop() {
-		const { server } = this;
-		if (!server || server.exitCode !== null) return;
-		const exited = new Promise((resolve) => server.once('exit', resolve));
-		process.kill(server.pid, 'SIGTERM');
-		const timer = setTimeout(() => server.exitCode === null && process.kill(server.pid, 'SIGKILL'), 15_000);
-		await exited;
-		clearTimeout(timer);
+		for (const child of [...this.processes].reverse()) {
+			if (child.exitCode !== null || child.signalCode !== null) continue;
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			process.kill(child.pid, 'SIGTERM');
+			const timer = setTimeout(() => child.exitCode === null && process.kill(child.pid, 'SIGKILL'), 15_000);
+			await exited;
+			clearTimeout(timer);
+		}
+		this.processes = [];
 	}
 
 	/** Sets up the instance owner and keeps the session cookie, for the REST API. */
