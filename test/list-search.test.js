@@ -15,9 +15,9 @@ describe('Job ID "From List"', () => {
 		const result = await listSearch({ method: 'searchJobs', credentials });
 		assert.deepEqual(result, {
 			results: [
-				{ name: `Contracts · In progress 2 Mar 2026 09:00 UTC · ${newest.id.slice(0, 8)}`, value: newest.id },
-				{ name: `Invoices · Completed 1 Mar 2026 10:00 UTC · ${older.id.slice(0, 8)}`, value: older.id },
-				{ name: `Invoices · Failed 1 Feb 2026 00:00 UTC · ${oldest.id.slice(0, 8)}`, value: oldest.id },
+				{ name: `Contracts · In progress 2 Mar 09:00 · ${newest.id.slice(0, 8)}`, value: newest.id },
+				{ name: `Invoices · Completed 1 Mar 10:00 · ${older.id.slice(0, 8)}`, value: older.id },
+				{ name: `Invoices · Failed 1 Feb 00:00 · ${oldest.id.slice(0, 8)}`, value: oldest.id },
 			],
 			paginationToken: undefined,
 		});

@@ -50,11 +50,15 @@ for (const install of ['installer', 'npm']) {
 		/** Calls the webhook for `jobId` and returns the error of the execution it started. */
 		async function executionError(jobId) {
 			const before = (await n8n.rest('GET', '/rest/executions')).json.data.results.length;
-			await fetch(`${n8n.baseUrl}/webhook/unstructured-job-files`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ job_id: jobId }),
-			});
+			// Right after start, n8n may answer 404 until it has registered the published webhooks.
+			for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 500))) {
+				const response = await fetch(`${n8n.baseUrl}/webhook/unstructured-job-files`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ job_id: jobId }),
+				});
+				if (response.status !== 404) break;
+			}
 			const deadline = Date.now() + 20_000;
 			let list = [];
 			while (Date.now() < deadline) {

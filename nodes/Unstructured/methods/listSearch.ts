@@ -36,12 +36,12 @@ function page(results: INodeListSearchItems[], paginationToken?: string): INodeL
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "28 Nov 2026 14:05 UTC" from an ISO date-time; the text as it is when it is not one. */
+/** "28 Nov 14:05" (UTC) from an ISO date-time, short enough for the picker; the text as it is when it is not one. */
 function readableDate(iso: unknown): string {
 	const date = new Date(String(iso));
 	if (Number.isNaN(date.getTime())) return String(iso ?? '');
 	const time = `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
-	return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ${time} UTC`;
+	return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${time}`;
 }
 
 /** "COMPLETED" → "Completed", "IN_PROGRESS" → "In progress". */

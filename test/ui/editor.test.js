@@ -1,0 +1,133 @@
+'use strict';
+/**
+ * The package in n8n's editor, in a real browser (`npm run test:ui`): installed the installer's way
+ * into a real n8n 2.41.1, driven through Chromium like a user: sign in, create the credential (a
+ * wrong key shows our message, the right one passes the test), find the node, add Job › Get, pick a
+ * job from the list, execute, and read the flattened items in the output table. Screenshots go to
+ * .cache/ui-screenshots/ (UI_SCREENSHOTS=<folder> to put them elsewhere, e.g. docs/images).
+ */
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { MockUnstructuredApi, makeOutputFile } = require('../mock-api');
+const { N8nInstance, REPO } = require('../e2e/n8n');
+const { launchChromium } = require('./browser');
+
+const API_KEY = 'ui-test-key-5c2e81';
+const mock = new MockUnstructuredApi({ apiKey: API_KEY });
+const screenshots = path.resolve(REPO, process.env.UI_SCREENSHOTS ?? '.cache/ui-screenshots');
+let n8n;
+let browser;
+let page;
+let job;
+
+const shot = async (name) => await page.screenshot({ path: path.join(screenshots, `${name}.jpg`), type: 'jpeg', quality: 70 });
+const testId = (id) => `[data-test-id="${id}"]`;
+
+before(async () => {
+	fs.mkdirSync(screenshots, { recursive: true });
+	await mock.start();
+	job = mock.addJob({ workflow_name: 'Invoices to Postgres', created_at: '2026-11-27T14:05:00Z', output_node_files: [makeOutputFile(), makeOutputFile()] });
+	mock.addJob({ workflow_name: 'Contracts', status: 'FAILED', created_at: '2026-11-26T09:30:00Z' });
+	n8n = await new N8nInstance().init();
+	await n8n.importJson('workflow', 'ui', {
+		id: 'uiWorkflow01',
+		name: 'Unstructured in the browser',
+		nodes: [{ parameters: {}, id: '1d2e3f40-0000-4000-8000-000000000001', name: 'When clicking ‘Execute workflow’', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] }],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	});
+	await n8n.start();
+	await n8n.login();
+	browser = await launchChromium();
+	page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+	page.setDefaultTimeout(20_000);
+});
+
+after(async () => {
+	await browser?.close();
+	await n8n?.stop();
+	n8n?.cleanUp();
+	await mock.stop();
+});
+
+describe('in n8n\'s editor, in Chromium', () => {
+	it('signs in', async () => {
+		await page.goto(`${n8n.baseUrl}/signin`);
+		await page.fill('input[name=emailOrLdapLoginId]', 'owner@example.com');
+		await page.fill('input[name=password]', 'E2e-owner-Passw0rd');
+		await page.click(testId('form-submit-button'));
+		await page.waitForURL(/\/home\//);
+	});
+
+	it('creates the credential: a wrong key shows our message, the right one passes the test', async () => {
+		await page.goto(`${n8n.baseUrl}/home/credentials/create`);
+		await page.click(testId('new-credential-type-select'));
+		await page.keyboard.type('Unstructured');
+		await page.click(`${testId('new-credential-type-select-option')}:has-text("Unstructured API")`);
+		await page.click(testId('new-credential-type-button'));
+		await page.fill(`${testId('parameter-input-apiUrl')} input`, mock.url);
+		await page.fill(`${testId('parameter-input-apiKey')} input`, 'not-the-right-key');
+		await page.click(testId('credential-save-button'));
+		await page.getByText('More details').click();
+		await page.getByText('The API key was rejected. Copy a current key from API Keys in the Unstructured UI.').waitFor();
+		await shot('credential-wrong-key');
+		await page.fill(`${testId('parameter-input-apiKey')} input`, API_KEY);
+		await page.click(testId('credential-save-button'));
+		await page.getByText('Connection tested successfully').waitFor();
+		await shot('credential-ok');
+		await page.keyboard.press('Escape');
+	});
+
+	it('finds the node in the nodes panel and adds Job › Get', async () => {
+		await page.goto(`${n8n.baseUrl}/workflow/uiWorkflow01`);
+		await page.click(testId('canvas-handle-plus'));
+		await page.locator(testId('node-creator-search-bar')).waitFor();
+		await page.keyboard.type('Unstructured');
+		await page.locator(`${testId('node-creator-item-name')}:text-is("Unstructured")`).waitFor();
+		const names = await page.locator(testId('node-creator-item-name')).allTextContents();
+		assert.ok(names.includes('Unstructured'), `the nodes panel offers: ${names.join(', ')}`);
+		await page.click(`${testId('node-creator-item-name')}:text-is("Unstructured")`);
+		await page.getByText('Get a job', { exact: true }).waitFor();
+		await shot('nodes-panel-actions');
+		await page.getByText('Get a job', { exact: true }).click();
+		await page.locator(testId('ndv')).waitFor();
+		assert.equal(await page.locator(`${testId('parameter-input-resource')} input`).inputValue(), 'Job');
+		assert.equal(await page.locator(`${testId('parameter-input-operation')} input`).inputValue(), 'Get');
+	});
+
+	it('picks a job from the list, labelled so that jobs can be told apart', async () => {
+		await page.hover(testId('parameter-input-jobId'));
+		await page.click(`${testId('jobId-parameter-input-options-container')} ${testId('radio-button-fixed')}`);
+		await page.click(testId('rlc-mode-selector'));
+		await page.click(testId('mode-list'));
+		await page.click(testId('rlc-input-container'));
+		await page.locator(testId('rlc-item')).nth(1).waitFor();
+		const labels = await page.locator(testId('rlc-item')).allTextContents();
+		assert.deepEqual(
+			labels.map((label) => label.trim()),
+			[`Invoices to Postgres · Completed 27 Nov 14:05 · ${job.id.slice(0, 8)}`, `Contracts · Failed 26 Nov 09:30 · ${[...mock.jobs.keys()][1].slice(0, 8)}`],
+		);
+		await shot('job-picker');
+		await page.locator(testId('rlc-item')).first().click();
+	});
+
+	it('executes, and the output table shows one row per output file', async () => {
+		await page.click(testId('node-execute-button'));
+		await page.getByText('2 items').waitFor();
+		const output = page.locator(testId('output-panel'));
+		for (const file of job.output_node_files) await output.getByText(file.file_id).waitFor();
+		await output.getByText('Invoices to Postgres').first().waitFor();
+		await shot('output-files');
+		const request = mock.requests.find((candidate) => candidate.path === `/api/v1/jobs/${job.id}`);
+		assert.equal(request?.headers['unstructured-api-key'], API_KEY);
+	});
+
+	it('the canvas names the node\'s operation in words', async () => {
+		await page.click(testId('ndv-close-button'));
+		await page.locator(testId('canvas-default-node')).getByText('Get Job').waitFor();
+		await shot('canvas');
+	});
+});
