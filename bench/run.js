@@ -221,7 +221,7 @@ async function main() {
 		'The mock answers 30 % of the first requests for a job 429 (`Retry-After: 1`), 5 % 503 (no `Retry-After`) and drops',
 		'2 % of connections, spread evenly and never two on one request; the profile starts afresh for each run. B is what',
 		'n8n offers without our node: HTTP Request with "Retry On Fail" (3 tries, 1 s apart), which re-runs the whole node.',
-		'Median of the runs; items lost are the fewest items out of any run.',
+		'Median of the runs; items lost: in the run that lost the most.',
 		'',
 		'| Way | Items in | Items out | Items lost | Requests per run | Wall ms |',
 		'|---|---:|---:|---:|---:|---:|',
