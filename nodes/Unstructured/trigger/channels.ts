@@ -25,7 +25,7 @@ export interface ChannelState {
  * A new channel secret: 32 random bytes as base64, 44 ASCII characters. The API takes 24 to 75, and
  * it is a valid key under both readings the signature check accepts (see signature.ts).
  */
-export function newChannelSecret(): string {
+function newChannelSecret(): string {
 	return randomBytes(32).toString('base64');
 }
 

@@ -148,7 +148,7 @@ function hostOf(error: unknown): string {
  * The error n8n's HTTP helper throws when no answer came (refused, timed out, reset) carries the
  * request, and with it the API key header. Only the code and the host are kept.
  */
-export function transportError(node: INode, error: unknown, itemIndex: number, failure?: SendFailure): NodeApiError {
+function transportError(node: INode, error: unknown, itemIndex: number, failure?: SendFailure): NodeApiError {
 	const code = transportErrorCode(error) ?? 'UNKNOWN';
 	const what = TRANSPORT_MESSAGES[code] ?? 'could not be reached';
 	const timedOut = what === TRANSPORT_MESSAGES.ETIMEDOUT || /timeout/i.test(String((error as Error)?.message));

@@ -7,7 +7,7 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
  * Workflow › Run) take turns here: one per interval per execution and credential. A little over a
  * second, so that network jitter cannot bring two arrivals closer than the limit.
  */
-export const JOB_CREATION_INTERVAL_MS = 1_050;
+const JOB_CREATION_INTERVAL_MS = 1_050;
 
 /** When the next job may be sent, per execution and credential. */
 const nextSlotAt = new Map<string, number>();
