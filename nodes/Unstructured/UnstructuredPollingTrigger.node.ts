@@ -10,10 +10,10 @@ import type {
 import { searchWorkflows } from './methods/listSearch';
 import { JOB_STATUS_OPTIONS } from './resources/job/jobStatuses';
 import { jobScopeFields } from './shared/descriptions/jobScope';
-import { outputFileItems } from './shared/job/output';
+import { fetchJob, outputFileItems } from './shared/job/output';
 import { readIdParameter } from './shared/parameters';
 import { unexpectedBodyError } from './shared/request/errors';
-import { JOBS_PATH, jobPath } from './shared/request/paths';
+import { JOBS_PATH } from './shared/request/paths';
 import { apiRequest } from './shared/request/transport';
 import { isJob } from './shared/types';
 import type { JobInformation } from './shared/types';
@@ -25,9 +25,7 @@ async function outputItems(context: IPollFunctions, jobs: JobInformation[]): Pro
 	if (context.getNodeParameter('output', 'job') === 'job') return jobs.map((job) => ({ json: job as IDataObject }));
 	const items: INodeExecutionData[] = [];
 	for (const listed of jobs) {
-		const response = await apiRequest(context, { method: 'GET', url: jobPath(listed.id) });
-		if (!isJob(response.body)) throw unexpectedBodyError(context.getNode(), response, 0);
-		items.push(...outputFileItems(response.body).map((json) => ({ json })));
+		items.push(...outputFileItems(await fetchJob(context, listed.id)).map((json) => ({ json })));
 	}
 	return items;
 }

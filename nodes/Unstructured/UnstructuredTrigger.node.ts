@@ -11,11 +11,7 @@ import type {
 
 import { searchWorkflows } from './methods/listSearch';
 import { jobScopeFields } from './shared/descriptions/jobScope';
-import { outputFileItems } from './shared/job/output';
-import { unexpectedBodyError } from './shared/request/errors';
-import { jobPath } from './shared/request/paths';
-import { apiRequest } from './shared/request/transport';
-import { isJob } from './shared/types';
+import { fetchJob, outputFileItems } from './shared/job/output';
 import { createChannel, deleteChannel, findChannel } from './trigger/channels';
 import type { ChannelState } from './trigger/channels';
 import { isFirstDelivery } from './trigger/seenDeliveries';
@@ -161,9 +157,7 @@ export class UnstructuredTrigger implements INodeType {
 		const event = eventItem(payload);
 		if (this.getNodeParameter('fetchJob', false) !== true) return { workflowData: [[{ json: event }]] };
 
-		const response = await apiRequest(this, { method: 'GET', url: jobPath(String(event.job_id)) });
-		if (!isJob(response.body)) throw unexpectedBodyError(this.getNode(), response, 0);
-		const job = response.body;
+		const job = await fetchJob(this, String(event.job_id));
 		const items: INodeExecutionData[] =
 			this.getNodeParameter('output', 'outputFiles') === 'outputFiles'
 				? outputFileItems(job).map((json) => ({ json }))

@@ -6,6 +6,9 @@ import type {
 } from 'n8n-workflow';
 
 import { unexpectedBodyError } from '../request/errors';
+import { jobPath } from '../request/paths';
+import { apiRequest } from '../request/transport';
+import type { ApiContext } from '../request/transport';
 import { isJob } from '../types';
 import type { JobInformation } from '../types';
 import { elementItems } from './elements';
@@ -22,6 +25,13 @@ const JOB_CONTEXT_FIELDS: Array<[keyof JobInformation, string]> = [
 	['runtime', 'runtime'],
 	['job_type', 'job_type'],
 ];
+
+/** The job as Job › Get reads it, for the triggers that output a job or its files. */
+export async function fetchJob(context: ApiContext, jobId: string): Promise<JobInformation> {
+	const response = await apiRequest(context, { method: 'GET', url: jobPath(jobId) });
+	if (!isJob(response.body)) throw unexpectedBodyError(context.getNode(), response, 0);
+	return response.body;
+}
 
 /** One item per entry of `output_node_files`: the entry as sent, plus the job's context. */
 export function outputFileItems(job: JobInformation): IDataObject[] {

@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 
 import type { ErrorBody, ValidationErrorItem } from '../types';
-import { ErrorAnswer, transportErrorCode } from './retry';
+import { ErrorAnswer, errorChain, transportErrorCode } from './retry';
 import type { SendFailure } from './retry';
 
 const MAX_DETAIL_LENGTH = 500;
@@ -130,10 +130,8 @@ const TRANSPORT_MESSAGES: Record<string, string> = {
 
 /** The host the failed request went to, from the request the HTTP layer attached (never its headers). */
 function hostOf(error: unknown): string {
-	type Link = { cause?: unknown; config?: { baseURL?: unknown; url?: unknown } };
-	let current = error as Link | undefined;
-	for (let depth = 0; current && depth < 5; depth++, current = current.cause as Link) {
-		const target = current.config?.baseURL ?? current.config?.url;
+	for (const { config } of errorChain(error)) {
+		const target = config?.baseURL ?? config?.url;
 		if (typeof target !== 'string') continue;
 		try {
 			return new URL(target).host;

@@ -61,15 +61,21 @@ export interface SendFailure {
 
 export type SendResult<T> = { ok: true; value: T } | { ok: false; error: unknown; failure: SendFailure };
 
-type ErrorChainLink = { code?: unknown; cause?: unknown };
+export type ErrorChainLink = { code?: unknown; cause?: unknown; config?: { baseURL?: unknown; url?: unknown } };
+
+/** An error and its causes, the first few: n8n's HTTP helper wraps the transport error it got. */
+export function errorChain(error: unknown): ErrorChainLink[] {
+	const links: ErrorChainLink[] = [];
+	for (let current = error as ErrorChainLink | undefined; current && links.length < 5; current = current.cause as ErrorChainLink) {
+		links.push(current);
+	}
+	return links;
+}
 
 /** The error code (ECONNRESET, …) of a transport error, from anywhere in its cause chain. */
 export function transportErrorCode(error: unknown): string | undefined {
-	let current = error as ErrorChainLink | undefined;
-	for (let depth = 0; current && depth < 5; depth++, current = current.cause as ErrorChainLink) {
-		if (typeof current.code === 'string' && current.code) return current.code;
-	}
-	return undefined;
+	const link = errorChain(error).find(({ code }) => typeof code === 'string' && code);
+	return link?.code as string | undefined;
 }
 
 /** The wait a 429 or 503 asks for, from `Retry-After` (seconds or an HTTP date). */

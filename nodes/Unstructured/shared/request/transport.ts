@@ -21,7 +21,7 @@ export interface ApiRequest {
 	body?: IDataObject;
 }
 
-type ApiContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
+export type ApiContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
 
 /**
  * Sends a request and returns the full answer whatever its status: the credential points it at the
