@@ -9,7 +9,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { withContext } from '../../shared/job/itemContext';
+import { asElements, withContext } from '../../shared/job/itemContext';
 import { readOptionalText } from '../../shared/parameters';
 import { contentTypeOf, itemInputError } from '../../shared/request/errors';
 import type { SentRequest } from '../../shared/request/route';
@@ -117,10 +117,7 @@ export async function toDownloadOutput(
 
 	if (this.getNodeParameter('putOutputIn', 'binary') === 'json') {
 		const parsed = parseJsonBody(this, body, contentType, String(context.file_id));
-		const elements = Array.isArray(parsed) ? parsed : [parsed];
-		return elements.map((element) => ({
-			json: withContext(element && typeof element === 'object' ? (element as IDataObject) : { value: element as string }, context),
-		}));
+		return asElements(parsed).map((element) => ({ json: withContext(element, context) }));
 	}
 	const fileName = String(context.file_id).split(/[\\/]/).pop() || 'output';
 	const property = this.getNodeParameter('binaryPropertyName', 'data') as string;

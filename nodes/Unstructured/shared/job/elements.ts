@@ -1,12 +1,12 @@
-import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { readOptionalText } from '../parameters';
 import { inputBinaryFiles, sentFileName } from '../request/inputFiles';
 import { jobPath } from '../request/paths';
 import { apiRequest } from '../request/transport';
 import type { JobInformation, NodeFileMetadata } from '../types';
-import { withContext } from './itemContext';
+import { asElements, withContext } from './itemContext';
+import { jobError } from './wait';
 
 /**
  * Output "Elements" of Job › Create and Workflow › Run: once the job has finished, the output of
@@ -25,14 +25,6 @@ interface OutputFile {
 	fileId: string;
 	nodeId?: string;
 	fileName: string;
-}
-
-function jobError(context: IExecuteSingleFunctions, job: JobInformation, message: string, description: string): NodeApiError {
-	return new NodeApiError(context.getNode(), { job_id: job.id, status: job.status } as JsonObject, {
-		message,
-		description,
-		itemIndex: context.getItemIndex(),
-	});
 }
 
 /** The names of the files this item sent, in the order they were sent. */
@@ -103,8 +95,7 @@ async function downloadElements(context: IExecuteSingleFunctions, job: JobInform
 			throw jobError(context, job, `The output of file "${file.fileName}" of job "${job.id}" is not JSON`, 'Elements needs JSON output; use Job › Download Output with "Binary File" for other formats.');
 		}
 	}
-	const elements = Array.isArray(body) ? body : [body];
-	return elements.map((element) => (element && typeof element === 'object' ? (element as IDataObject) : { value: element as string }));
+	return asElements(body);
 }
 
 export async function elementItems(context: IExecuteSingleFunctions, job: JobInformation, failWhenFilesFail: boolean): Promise<INodeExecutionData[]> {

@@ -41,17 +41,26 @@ async function pollJob(context: IExecuteSingleFunctions, jobId: string): Promise
 	return { job: response.body };
 }
 
+/** An error about a job of this item, carrying the job's ID and status. */
+export function jobError(context: IExecuteSingleFunctions, job: JobInformation, message: string, description: string): NodeApiError {
+	return new NodeApiError(context.getNode(), { job_id: job.id, status: job.status } as JsonObject, {
+		message,
+		description,
+		itemIndex: context.getItemIndex(),
+	});
+}
+
 /** The error for a wait that ran out, giving the job's last status and what to do. */
 export function jobWaitTimeoutError(context: IExecuteSingleFunctions, wait: WaitResult, settings: WaitSettings): NodeApiError {
 	const { job, problem } = wait;
-	return new NodeApiError(context.getNode(), { job_id: job.id, status: job.status } as JsonObject, {
-		message: `Job "${job.id}" was still ${job.status} after waiting ${Math.round(settings.timeoutMs / 1000)} s`,
-		description:
-			`The job goes on running at Unstructured${problem ? ` (the last poll failed: ${problem})` : ''}. ` +
+	return jobError(
+		context,
+		job,
+		`Job "${job.id}" was still ${job.status} after waiting ${Math.round(settings.timeoutMs / 1000)} s`,
+		`The job goes on running at Unstructured${problem ? ` (the last poll failed: ${problem})` : ''}. ` +
 			'Raise "Timeout" under Wait Options, set "On Timeout" to output the job as it stands, ' +
 			'or look the job up later with Job › Get.',
-		itemIndex: context.getItemIndex(),
-	});
+	);
 }
 
 export interface WaitResult {
@@ -125,13 +134,5 @@ export async function jobFailedError(context: IExecuteSingleFunctions, job: JobI
 	]
 		.filter(Boolean)
 		.join('\n');
-	return new NodeApiError(
-		context.getNode(),
-		{ job_id: job.id, status: job.status } as JsonObject,
-		{
-			message: `Job "${job.id}" of workflow "${job.workflow_name}" ended ${job.status}${message ? `: ${message}` : ''}`,
-			description,
-			itemIndex: context.getItemIndex(),
-		},
-	);
+	return jobError(context, job, `Job "${job.id}" of workflow "${job.workflow_name}" ended ${job.status}${message ? `: ${message}` : ''}`, description);
 }
