@@ -35,8 +35,7 @@ import type {
 import { readIdParameter } from '../parameters';
 import { itemError } from './errors';
 import { waitForJobCreationSlot } from './pacing';
-import { ErrorAnswer, retrySettingsOf, sendWithRetries } from './retry';
-import { sendRequest, throwIfErrorStatus } from './transport';
+import { sendChecked } from './transport';
 
 /** What was sent: the IDs read for the path, and the request options after preSend. */
 export interface SentRequest {
@@ -124,20 +123,12 @@ export function route(
 			const url = typeof path === 'string' ? path : path((name) => (ids[name] = readIdParameter(this, name)));
 			let options = { ...requestData.options, url } as IHttpRequestOptions;
 			for (const action of preSend) options = await action.call(this, options);
-			const settings = retrySettingsOf(this);
 			const send = async (sent: IHttpRequestOptions) => {
-				const result = await sendWithRetries(method, settings, this.getExecutionCancelSignal(), async () => {
-					if (createsJob) await waitForJobCreationSlot(this);
-					return throwIfErrorStatus(await sendRequest(this, sent));
+				const response = await sendChecked(this, sent, {
+					notFound: notFound && (() => notFound(this)),
+					beforeAttempt: createsJob ? async () => await waitForJobCreationSlot(this) : undefined,
 				});
-				if (!result.ok) {
-					const isNotFound = result.error instanceof ErrorAnswer && result.error.response.statusCode === 404;
-					throw itemError(this.getNode(), result.error, itemIndex, {
-						notFound: isNotFound ? notFound?.(this) : undefined,
-						failure: result.failure,
-					});
-				}
-				return await toItems(this, postReceive, result.value, { ids, options: sent });
+				return await toItems(this, postReceive, response, { ids, options: sent });
 			};
 			items = paged ? await followPages(this, options, send) : await send(options);
 		} catch (caught) {
