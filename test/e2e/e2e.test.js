@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { MockUnstructuredApi, makeOutputFile } = require('../mock-api');
-const { N8nInstance, REPO } = require('./n8n');
+const { N8nInstance, REPO, waitForPollTick } = require('./n8n');
 
 const API_KEY = 'e2e-secret-key-5d1c8a93f0';
 const EXAMPLE_JOB_ID = 'b2c3d4e5-6f7a-4b9c-8d1e-2f3a4b5c6d7e';
@@ -170,8 +170,7 @@ describe('the package in a running n8n server', () => {
 		const [file] = job.output_node_files;
 		const download = mock.requests.find((request) => request.path.endsWith('/download'));
 		assert.deepEqual([download?.path, download?.query], [`/api/v1/jobs/${job.id}/download`, { file_id: file.file_id, node_id: file.node_id }]);
-		const executions = await n8n.rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'unstructuredExample3' }))}`);
-		const statuses = executions.json.data.results.map((execution) => execution.status);
+		const statuses = (await n8n.executions('unstructuredExample3')).map((execution) => execution.status);
 		assert.ok(statuses.includes('success'), `executions: ${JSON.stringify(statuses)}`);
 
 		// Unpublish it, so that its runs every 2 s do not mix with the requests of the tests below.
@@ -207,17 +206,15 @@ describe('the package in a running n8n server', () => {
 		form.append('field-0', new Blob([Buffer.from('%PDF-1.7 report')], { type: 'application/pdf' }), 'report.pdf');
 		const response = await fetch(`${n8n.baseUrl}/form/5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c02`, { method: 'POST', body: form });
 		assert.equal(response.status, 200, await response.text());
-		const filter = encodeURIComponent(JSON.stringify({ workflowId: 'unstructuredExample5' }));
 		const deadline = Date.now() + 20_000;
 		let list = [];
 		while (!list.some((execution) => execution.status === 'success') && Date.now() < deadline) {
 			await new Promise((resolve) => setTimeout(resolve, 250));
-			list = (await n8n.rest('GET', `/rest/executions?filter=${filter}`)).json.data.results;
+			list = await n8n.executions('unstructuredExample5');
 		}
 		assert.equal(list.length, 1);
 		assert.equal(list[0].status, 'success');
-		const flatted = require(path.join(n8n.installation.nodeModules, 'flatted'));
-		const run = flatted.parse((await n8n.rest('GET', `/rest/executions/${list[0].id}`)).json.data.data);
+		const run = await n8n.executionRun(list[0].id);
 		const output = (name) => run.resultData.runData[name][0].data.main[0].map((item) => item.json);
 		const job = [...mock.jobs.values()].find((candidate) => candidate.input_file_ids?.includes('report.pdf'));
 		assert.deepEqual(
@@ -268,8 +265,7 @@ describe('the package in a running n8n server', () => {
 	describe('Unstructured Trigger', () => {
 		const triggerUrl = () => `${n8n.baseUrl}/webhook/6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d02/webhook`;
 		const channel = () => [...mock.channels.values()].find((candidate) => candidate.url === triggerUrl());
-		const executions = async () =>
-			(await n8n.rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'unstructuredTrigger01' }))}`)).json.data.results;
+		const executions = async () => await n8n.executions('unstructuredTrigger01');
 		/** The executions, once there are `count` of them and none is still running. */
 		async function waitForExecutions(count) {
 			const deadline = Date.now() + 20_000;
@@ -310,9 +306,7 @@ describe('the package in a running n8n server', () => {
 			assert.equal(answer.status, 200);
 			const [execution] = await waitForExecutions(1);
 			assert.equal(execution.status, 'success');
-			const details = (await n8n.rest('GET', `/rest/executions/${execution.id}`)).json.data;
-			const flatted = require(path.join(n8n.installation.nodeModules, 'flatted'));
-			const run = flatted.parse(details.data);
+			const run = await n8n.executionRun(execution.id);
 			const items = run.resultData.runData['Unstructured Trigger'][0].data.main[0].map((item) => item.json);
 			assert.deepEqual(
 				items,
@@ -395,24 +389,14 @@ describe('the package in a running n8n server', () => {
 	describe('Unstructured Polling Trigger', () => {
 		// n8n polls at most once a minute, at the minute's start (plus one poll when it activates the
 		// workflow, whose state n8n does not keep when it emits nothing): these tests wait for ticks.
-		const polls = () => mock.requests.filter((request) => request.method === 'GET' && request.path === '/api/v1/jobs/' && Object.keys(request.query).length === 0);
 		const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-		/** Waits for the scheduled poll at the next minute's start, and for the execution it may start. */
-		async function waitForTick() {
-			const tick = Math.ceil((Date.now() + 1) / 60_000) * 60_000;
-			while (!polls().some((request) => request.receivedAt >= tick) && Date.now() < tick + 30_000) await sleep(250);
-			assert.ok(polls().some((request) => request.receivedAt >= tick), 'the trigger polled at the minute\'s start');
-			await sleep(3000);
-		}
+		const waitForTick = async () => await waitForPollTick(mock);
 		/** The jobs the polling workflow's executions started with, oldest execution first. */
 		async function emittedJobIds() {
-			const flatted = require(path.join(n8n.installation.nodeModules, 'flatted'));
-			const filter = encodeURIComponent(JSON.stringify({ workflowId: 'unstructuredPolling01' }));
-			const list = (await n8n.rest('GET', `/rest/executions?filter=${filter}`)).json.data.results.sort((a, b) => Number(a.id) - Number(b.id));
+			const list = (await n8n.executions('unstructuredPolling01')).sort((a, b) => Number(a.id) - Number(b.id));
 			const jobs = [];
 			for (const execution of list) {
-				const details = (await n8n.rest('GET', `/rest/executions/${execution.id}`)).json.data;
-				const run = flatted.parse(details.data);
+				const run = await n8n.executionRun(execution.id);
 				jobs.push(...run.resultData.runData['Unstructured Polling Trigger'][0].data.main[0].map((item) => item.json.id));
 			}
 			return jobs;

@@ -49,7 +49,7 @@ for (const install of ['installer', 'npm']) {
 
 		/** Calls the webhook for `jobId` and returns the error of the execution it started. */
 		async function executionError(jobId) {
-			const before = (await n8n.rest('GET', '/rest/executions')).json.data.results.length;
+			const before = (await n8n.executions()).length;
 			// Right after start, n8n may answer 404 until it has registered the published webhooks.
 			for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 500))) {
 				const response = await fetch(`${n8n.baseUrl}/webhook/unstructured-job-files`, {
@@ -62,13 +62,12 @@ for (const install of ['installer', 'npm']) {
 			const deadline = Date.now() + 20_000;
 			let list = [];
 			while (Date.now() < deadline) {
-				list = (await n8n.rest('GET', '/rest/executions')).json.data.results;
+				list = await n8n.executions();
 				if (list.length > before && !['new', 'running'].includes(list[0].status)) break;
 				await new Promise((resolve) => setTimeout(resolve, 200));
 			}
-			const flatted = require(path.join(n8n.installation.nodeModules, 'flatted'));
 			const newest = list.sort((a, b) => Number(b.id) - Number(a.id))[0];
-			return flatted.parse((await n8n.rest('GET', `/rest/executions/${newest.id}`)).json.data.data).resultData.error;
+			return (await n8n.executionRun(newest.id)).resultData.error;
 		}
 
 		if (install === 'npm') {

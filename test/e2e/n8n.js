@@ -15,6 +15,29 @@ const { provisionN8n } = require('./provision');
 
 const REPO = path.resolve(__dirname, '..', '..');
 
+/** Stops a process we started, by its PID: SIGTERM, then SIGKILL if it lingers past `graceMs`. */
+async function stopProcess(child, graceMs) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	process.kill(child.pid, 'SIGTERM');
+	const timer = setTimeout(() => child.exitCode === null && process.kill(child.pid, 'SIGKILL'), graceMs);
+	await exited;
+	clearTimeout(timer);
+}
+
+/**
+ * Waits for the scheduled poll at the next minute's start (n8n polls at most once a minute), seen
+ * as a `GET /api/v1/jobs/` without filters at `mock`, then for the execution it may start.
+ */
+async function waitForPollTick(mock) {
+	const polled = () =>
+		mock.requests.some((request) => request.method === 'GET' && request.path === '/api/v1/jobs/' && Object.keys(request.query).length === 0 && request.receivedAt >= tick);
+	const tick = Math.ceil((Date.now() + 1) / 60_000) * 60_000;
+	while (!polled() && Date.now() < tick + 30_000) await new Promise((resolve) => setTimeout(resolve, 250));
+	if (!polled()) throw new Error('the polling trigger did not poll at the minute\'s start');
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+}
+
 async function freePort() {
 	const server = net.createServer();
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -193,17 +216,22 @@ class N8nInstance {
 		return this.webhookProcess;
 	}
 
-	/** Stops every n8n process it started, by its PID: SIGTERM, then SIGKILL if it lingers. */
+	/** Stops every n8n process it started, by its PID. */
 	async stop() {
-		for (const child of [...this.processes].reverse()) {
-			if (child.exitCode !== null || child.signalCode !== null) continue;
-			const exited = new Promise((resolve) => child.once('exit', resolve));
-			process.kill(child.pid, 'SIGTERM');
-			const timer = setTimeout(() => child.exitCode === null && process.kill(child.pid, 'SIGKILL'), 15_000);
-			await exited;
-			clearTimeout(timer);
-		}
+		for (const child of [...this.processes].reverse()) await stopProcess(child, 15_000);
 		this.processes = [];
+	}
+
+	/** The executions of a workflow (of every workflow without one), as n8n's REST API lists them. */
+	async executions(workflowId) {
+		const query = workflowId ? `?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}` : '';
+		return (await this.rest('GET', `/rest/executions${query}`)).json.data.results;
+	}
+
+	/** What an execution ran, `{ resultData: { runData, error } }`, parsed the way n8n stores it. */
+	async executionRun(executionId) {
+		const flatted = require(path.join(this.installation.nodeModules, 'flatted'));
+		return flatted.parse((await this.rest('GET', `/rest/executions/${executionId}`)).json.data.data);
 	}
 
 	/** Sets up the instance owner and keeps the session cookie, for the REST API. */
@@ -232,4 +260,4 @@ class N8nInstance {
 	}
 }
 
-module.exports = { N8nInstance, installPackedPackage, freePort, REPO };
+module.exports = { N8nInstance, installPackedPackage, freePort, stopProcess, waitForPollTick, REPO };

@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { freePort } = require('./n8n');
+const { freePort, stopProcess } = require('./n8n');
 
 function postgresBin() {
 	const root = '/usr/lib/postgresql';
@@ -125,14 +125,7 @@ class Services {
 
 	/** Stops what it started, by PID, and removes its folder. */
 	async stop() {
-		for (const child of [...(this.processes ?? [])].reverse()) {
-			if (child.exitCode !== null || child.signalCode !== null) continue;
-			const exited = new Promise((resolve) => child.once('exit', resolve));
-			process.kill(child.pid, 'SIGTERM');
-			const timer = setTimeout(() => child.exitCode === null && process.kill(child.pid, 'SIGKILL'), 10_000);
-			await exited;
-			clearTimeout(timer);
-		}
+		for (const child of [...(this.processes ?? [])].reverse()) await stopProcess(child, 10_000);
 		if (this.root) fs.rmSync(this.root, { recursive: true, force: true });
 	}
 }

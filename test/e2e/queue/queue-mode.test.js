@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { MockUnstructuredApi, makeOutputFile } = require('../../mock-api');
-const { N8nInstance, REPO, freePort } = require('../n8n');
+const { N8nInstance, REPO, freePort, waitForPollTick } = require('../n8n');
 const { Services } = require('../services');
 
 const API_KEY = 'e2e-queue-key-3e9d1f';
@@ -25,21 +25,17 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The executions of a workflow, once there are `count` and none is still running. */
 async function executionsOf(workflowId, count) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const deadline = Date.now() + 30_000;
 	let list = [];
 	while (Date.now() < deadline) {
-		list = (await n8n.rest('GET', `/rest/executions?filter=${filter}`)).json.data.results;
+		list = await n8n.executions(workflowId);
 		if (list.length >= count && !list.some((execution) => ['new', 'running', 'waiting'].includes(execution.status))) break;
 		await sleep(250);
 	}
 	return list.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
-async function runDataOf(execution) {
-	const flatted = require(path.join(n8n.installation.nodeModules, 'flatted'));
-	return flatted.parse((await n8n.rest('GET', `/rest/executions/${execution.id}`)).json.data.data).resultData.runData;
-}
+const runDataOf = async (execution) => (await n8n.executionRun(execution.id)).resultData.runData;
 
 /** Whether the worker ran this execution (it logs each one it picks up from the queue). */
 const ranOnWorker = (execution) => new RegExp(`\\b${execution.id}\\b`).test(n8n.worker.log);
@@ -164,13 +160,7 @@ describe('queue mode: main, worker and webhook processes over PostgreSQL and Red
 	});
 
 	it('the polling trigger polls on main and its execution runs on the worker', async () => {
-		const polls = () => mock.requests.filter((request) => request.method === 'GET' && request.path === '/api/v1/jobs/' && Object.keys(request.query).length === 0);
-		const waitForTick = async () => {
-			const tick = Math.ceil((Date.now() + 1) / 60_000) * 60_000;
-			while (!polls().some((request) => request.receivedAt >= tick) && Date.now() < tick + 30_000) await sleep(250);
-			assert.ok(polls().some((request) => request.receivedAt >= tick), 'the trigger polled at the minute\'s start');
-			await sleep(3000);
-		};
+		const waitForTick = async () => await waitForPollTick(mock);
 		await waitForTick(); // the baseline
 		const before = (await executionsOf('unstructuredPolling01', 0)).length;
 		const job = mock.addJob({ status: 'COMPLETED', created_at: new Date().toISOString() });
