@@ -116,8 +116,9 @@ describe('in n8n\'s editor, in Chromium', () => {
 
 	it('executes, and the output table shows one row per output file', async () => {
 		await page.click(testId('node-execute-button'));
-		await page.getByText('2 items').waitFor();
+		// The canvas behind the node view shows a run-data label too: read the output panel's count.
 		const output = page.locator(testId('output-panel'));
+		await output.locator(testId('run-data-item-count')).filter({ hasText: '2 items' }).waitFor();
 		for (const file of job.output_node_files) await output.getByText(file.file_id).waitFor();
 		await output.getByText('Invoices to Postgres').first().waitFor();
 		await shot('output-files');
