@@ -114,6 +114,14 @@ describe('Job › Create: answers', () => {
 		assert.equal(error.message, 'The Unstructured API answered 202 without a result: There is a running job in progress. No new job run.');
 	});
 
+	it('Output Files without Wait for Completion fails before any request, instead of giving no item', async () => {
+		const { items, error } = await runNode({ parameters: jobCreate({ output: 'outputFiles' }), items: [{ json: {}, binary: { data: binaryFile('a.pdf', 'application/pdf', pdf) } }], credentials });
+		assert.deepEqual(items, []);
+		assert.equal(error.message, 'Output "Output Files" needs Wait for Completion');
+		assert.equal(error.description, 'Turn on Wait for Completion: a job has its output files once it has finished. Without waiting, set Output to Job.');
+		assert.equal(mock.requests.length, 0);
+	});
+
 	it('waits by default, then outputs the finished job\'s files with Output Files', async () => {
 		mock.newJobStatuses = ['SCHEDULED', 'IN_PROGRESS', 'COMPLETED'];
 		const { items, error } = await runNode({

@@ -9,6 +9,7 @@
  * for the next matching requests), and read `requests`, the log of what arrived.
  */
 const http = require('node:http');
+const https = require('node:https');
 const { createHmac, randomBytes, randomUUID } = require('node:crypto');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -130,8 +131,10 @@ function makeOutputFile(overrides = {}) {
 }
 
 class MockUnstructuredApi {
-	constructor({ apiKey = 'test-key-7f3a9c' } = {}) {
+	/** `tls`: `{ key, cert }` to serve over HTTPS instead of HTTP. */
+	constructor({ apiKey = 'test-key-7f3a9c', tls } = {}) {
 		this.apiKey = apiKey;
+		this.tls = tls;
 		/** Off for the benchmark, whose thousands of requests the tests do not read. */
 		this.recordRequests = true;
 		this.reset();
@@ -268,7 +271,7 @@ class MockUnstructuredApi {
 	}
 
 	get url() {
-		return `http://127.0.0.1:${this.server.address().port}`;
+		return `${this.tls ? 'https' : 'http'}://127.0.0.1:${this.server.address().port}`;
 	}
 
 	requestsTo(pathPrefix) {
@@ -277,7 +280,8 @@ class MockUnstructuredApi {
 
 	async start() {
 		this.sockets = new Set();
-		this.server = http.createServer((req, res) => this.handle(req, res));
+		const handler = (req, res) => this.handle(req, res);
+		this.server = this.tls ? https.createServer(this.tls, handler) : http.createServer(handler);
 		this.server.on('connection', (socket) => {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));

@@ -5,8 +5,9 @@ import { templateIdLocator } from '../../shared/descriptions/locators';
 import { waitForCompletionFields } from '../../shared/descriptions/waitFields';
 import { readOptionalText } from '../../shared/parameters';
 import { itemInputError } from '../../shared/request/errors';
-import { inputFileParts } from '../../shared/request/inputFiles';
+import { inputBinaryFiles, inputFileParts } from '../../shared/request/inputFiles';
 import { multipartBody } from '../../shared/request/multipart';
+import type { RequestBody } from '../../shared/request/route';
 
 /** The API takes at most this many input files per on-demand job. */
 export const MAX_INPUT_FILES = 10;
@@ -160,16 +161,30 @@ function readJobNodes(context: IExecuteSingleFunctions): unknown {
 	return jobNodes;
 }
 
-/** preSend: the multipart body, a `request_data` JSON part and one `input_files` part per file. */
-export async function buildCreateJobForm(
+/**
+ * preSend: checks the item before anything is sent or any file is read: the job's definition, the
+ * files to send, and an Output that can be given.
+ */
+export async function checkCreateJob(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const data = requestData(this);
-	if (this.getNodeParameter('output', 'job') === 'elements' && this.getNodeParameter('waitForCompletion', true) !== true) {
-		throw itemInputError(this, 'Output "Elements" needs Wait for Completion', 'Turn on Wait for Completion: the elements exist once the job has finished.');
+	requestData(this);
+	const output = this.getNodeParameter('output', 'job') as string;
+	if (output !== 'job' && this.getNodeParameter('waitForCompletion', true) !== true) {
+		const name = output === 'elements' ? 'Elements' : 'Output Files';
+		throw itemInputError(
+			this,
+			`Output "${name}" needs Wait for Completion`,
+			`Turn on Wait for Completion: a job has its ${output === 'elements' ? 'elements' : 'output files'} once it has finished. Without waiting, set Output to Job.`,
+		);
 	}
+	inputBinaryFiles(this, MAX_INPUT_FILES);
+	return requestOptions;
+}
+
+/** The body, built when the job's turn has come: a `request_data` JSON part and one `input_files` part per file. */
+export async function createJobBody(this: IExecuteSingleFunctions): Promise<RequestBody> {
 	const files = await inputFileParts(this, MAX_INPUT_FILES);
-	const { body, contentType } = multipartBody([{ name: 'request_data', text: JSON.stringify(data) }, ...files]);
-	return { ...requestOptions, body, headers: { ...requestOptions.headers, 'content-type': contentType } };
+	return multipartBody([{ name: 'request_data', text: JSON.stringify(requestData(this)) }, ...files]);
 }

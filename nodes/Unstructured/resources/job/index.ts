@@ -7,7 +7,7 @@ import { readIdParameter, readOptionalText } from '../../shared/parameters';
 import { JOBS_PATH, jobPath } from '../../shared/request/paths';
 import { route } from '../../shared/request/route';
 import { toCancelOutput } from './cancel';
-import { buildCreateJobForm, jobCreateDescription } from './create';
+import { checkCreateJob, createJobBody, jobCreateDescription } from './create';
 import { jobDownloadDescription, setDownloadQuery, toDownloadOutput } from './download';
 import { jobGetDescription } from './get';
 import { jobGetAllDescription, setJobListQuery, sortNewestFirst } from './getAll';
@@ -40,7 +40,7 @@ export const jobDescription: INodeProperties[] = [
 				value: 'create',
 				action: 'Create a job',
 				description: 'Start an on-demand job on files of the item, from a template or custom nodes',
-				routing: route('POST', JOBS_PATH, { preSend: [buildCreateJobForm], postReceive: [toJobOutput], createsJob: true }),
+				routing: route('POST', JOBS_PATH, { preSend: [checkCreateJob], body: createJobBody, postReceive: [toJobOutput], createsJob: true }),
 			},
 			{
 				name: 'Download Output',

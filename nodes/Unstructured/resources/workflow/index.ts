@@ -6,7 +6,7 @@ import { readIdParameter } from '../../shared/parameters';
 import { WORKFLOWS_PATH, workflowPath } from '../../shared/request/paths';
 import { route } from '../../shared/request/route';
 import { setWorkflowListQuery, workflowGetAllDescription } from './getAll';
-import { buildRunForm, toRunOutput, workflowRunDescription } from './run';
+import { checkRunInput, runBody, toRunOutput, workflowRunDescription } from './run';
 
 const workflowNotFound = (context: IExecuteSingleFunctions) =>
 	`The Unstructured API found no workflow with ID "${readIdParameter(context, 'workflowId')}"`;
@@ -39,7 +39,8 @@ export const workflowDescription: INodeProperties[] = [
 				action: 'Run a workflow',
 				description: 'Start a job of the workflow now, optionally with files, and optionally wait for it',
 				routing: route('POST', (id) => workflowPath(id('workflowId'), 'run'), {
-					preSend: [buildRunForm],
+					preSend: [checkRunInput],
+					body: runBody,
 					postReceive: [toRunOutput],
 					notFound: workflowNotFound,
 					createsJob: true,

@@ -13,8 +13,9 @@ import { waitForCompletionFields } from '../../shared/descriptions/waitFields';
 import { toJobOutput } from '../../shared/job/output';
 import { readIdParameter } from '../../shared/parameters';
 import { describeErrorBody } from '../../shared/request/errors';
-import { inputFileParts } from '../../shared/request/inputFiles';
+import { inputBinaryFiles, inputFileParts } from '../../shared/request/inputFiles';
 import { multipartBody } from '../../shared/request/multipart';
+import type { RequestBody } from '../../shared/request/route';
 import { isJob } from '../../shared/types';
 
 const showOnlyForWorkflowRun = {
@@ -64,14 +65,19 @@ export const workflowRunDescription: INodeProperties[] = [
 	elementsNodeField({ ...showOnlyForWorkflowRun, waitForCompletion: [true] }),
 ];
 
-/** preSend: with "Send Input Files", a multipart body with one `input_files` part per file. */
-export async function buildRunForm(
+/** preSend: with "Send Input Files", checks the item has the files, before any is read. */
+export async function checkRunInput(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	if (this.getNodeParameter('sendInputFiles', false) !== true) return requestOptions;
-	const { body, contentType } = multipartBody(await inputFileParts(this));
-	return { ...requestOptions, body, headers: { ...requestOptions.headers, 'content-type': contentType } };
+	if (this.getNodeParameter('sendInputFiles', false) === true) inputBinaryFiles(this);
+	return requestOptions;
+}
+
+/** With "Send Input Files", the body built when the run's turn has come: one `input_files` part per file. */
+export async function runBody(this: IExecuteSingleFunctions): Promise<RequestBody | undefined> {
+	if (this.getNodeParameter('sendInputFiles', false) !== true) return undefined;
+	return multipartBody(await inputFileParts(this));
 }
 
 /**

@@ -1,9 +1,9 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 
-import { apiErrorFromResponse, unexpectedBodyError } from '../request/errors';
+import { apiErrorFromResponse, itemError, transportProblem, unexpectedBodyError } from '../request/errors';
 import { jobPath } from '../request/paths';
-import { retryAfterMs } from '../request/retry';
+import { isTransientTransportError, retryAfterMs } from '../request/retry';
 import { sendApiRequest } from '../request/transport';
 import { isJob } from '../types';
 import type { JobInformation } from '../types';
@@ -24,13 +24,15 @@ async function pollJob(context: IExecuteSingleFunctions, jobId: string): Promise
 	let response: IN8nHttpFullResponse;
 	try {
 		response = await sendApiRequest(context, { method: 'GET', url: jobPath(jobId) });
-	} catch {
+	} catch (error) {
 		if (context.getExecutionCancelSignal()?.aborted) {
 			throw new NodeOperationError(context.getNode(), 'The execution was stopped while waiting for the job', {
 				itemIndex: context.getItemIndex(),
 			});
 		}
-		return { problem: 'the API could not be reached' };
+		// A refused, reset or timed-out connection may pass; a TLS, DNS or proxy error will not.
+		if (!isTransientTransportError(error)) throw itemError(context.getNode(), error, context.getItemIndex());
+		return { problem: transportProblem(error) };
 	}
 	const { statusCode } = response;
 	if (statusCode === 429 || statusCode >= 500) {
@@ -71,8 +73,9 @@ export interface WaitResult {
 
 /**
  * Polls the job until its status is finished, sleeping with the execution's cancel signal so that
- * stopping the execution stops the wait at once. Network errors, 429 and 5xx are retried with
- * backoff (honouring Retry-After) until the timeout; other errors end the wait.
+ * stopping the execution stops the wait at once. A refused, reset or timed-out connection, 429
+ * and 5xx are retried with backoff (honouring Retry-After) until the timeout; other errors (TLS,
+ * DNS, a proxy's refusal, any other HTTP error) end the wait at once with their cause.
  * Returns the job as last seen, and whether it finished before the timeout.
  */
 export async function waitForJob(

@@ -142,6 +142,11 @@ function hostOf(error: unknown): string {
 	return 'the API URL';
 }
 
+/** What went wrong with a request that got no answer, in words: "the API did not answer in time". */
+export function transportProblem(error: unknown): string {
+	return `the API ${TRANSPORT_MESSAGES[transportErrorCode(error) ?? ''] ?? 'could not be reached'}`;
+}
+
 /**
  * The error n8n's HTTP helper throws when no answer came (refused, timed out, reset) carries the
  * request, and with it the API key header. Only the code and the host are kept.

@@ -44,6 +44,12 @@ const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'EAI_AGAIN'
 /** Failures that may come after the API received the request: repeated for reads only. */
 const TRANSIENT_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
 
+/** A failed connection that may pass by itself (refused, reset, timed out): worth waiting through. */
+export function isTransientTransportError(error: unknown): boolean {
+	const code = transportErrorCode(error);
+	return code !== undefined && (NOT_SENT_CODES.has(code) || TRANSIENT_CODES.has(code));
+}
+
 /** An HTTP error answer, thrown by the status check so that the sender can decide on a retry. */
 export class ErrorAnswer extends Error {
 	constructor(readonly response: IN8nHttpFullResponse) {

@@ -10,10 +10,14 @@
  *    pages: it is `runRoute` below, and no operation file names it.
  * 3. `runRoute` reads and checks the IDs the path needs (an empty or malformed ID fails before
  *    anything is sent, naming the field) and builds the path with `paths.ts`; runs the operation's
- *    preSend functions; waits for its turn when the request creates a job (`pacing.ts`); and sends
- *    it with `transport.ts` (where the credential adds the API URL and key), retried as
- *    `retry.ts` allows. Every HTTP status is looked at right there: an error answer may be retried,
- *    or becomes the error with the API's own words.
+ *    preSend functions (which check the item's input without reading its files); waits for its
+ *    turn when the request creates a job (`pacing.ts`); only then builds a body of files (`body`),
+ *    so a batch holds only the bodies in flight; and sends it with `transport.ts` (where the
+ *    credential adds the API URL and key), retried as `retry.ts` allows. Every HTTP status is
+ *    looked at right there: an error answer may be retried, or becomes the error with the API's
+ *    own words. The options n8n built for the item (proxy, timeout, TLS) are kept for every
+ *    further request of the item (wait polls, downloads), and all carry the execution's cancel
+ *    signal, so Stop ends a request in flight.
  * 4. The answer goes through the operation's postReceive functions, which turn the body into items,
  *    and every item without `pairedItem` is paired with its input item.
  * 5. A failure anywhere above becomes the error the user sees (`errors.ts`): thrown, or under
@@ -35,7 +39,7 @@ import type {
 import { readIdParameter } from '../parameters';
 import { itemError } from './errors';
 import { waitForJobCreationSlot } from './pacing';
-import { sendChecked } from './transport';
+import { inheritRequestOptions, sendChecked } from './transport';
 
 /** What was sent: the IDs read for the path, and the request options after preSend. */
 export interface SentRequest {
@@ -63,6 +67,14 @@ export interface RouteOptions {
 	paged?: boolean;
 	/** The request starts a job: paced to the API's limit of one new job per second (`pacing.ts`). */
 	createsJob?: boolean;
+	/** The body of files, built for each attempt once its turn has come, and dropped once sent. */
+	body?: (this: IExecuteSingleFunctions) => Promise<RequestBody | undefined>;
+}
+
+/** A body built by hand (multipart), with its content type. */
+export interface RequestBody {
+	body: Buffer;
+	contentType: string;
 }
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
@@ -97,6 +109,11 @@ async function followPages(
 	return items.slice(0, limit);
 }
 
+function withBody(options: IHttpRequestOptions, built: RequestBody | undefined): IHttpRequestOptions {
+	if (!built) return options;
+	return { ...options, body: built.body, headers: { ...options.headers, 'content-type': built.contentType } };
+}
+
 /** Runs postReceive functions the way RoutingNode does: the first gets the body as one item. */
 async function toItems(
 	context: IExecuteSingleFunctions,
@@ -113,10 +130,11 @@ async function toItems(
 export function route(
 	method: IHttpRequestMethods,
 	path: string | ((id: IdReader) => string),
-	{ preSend = [], postReceive = [], notFound, paged = false, createsJob = false }: RouteOptions = {},
+	{ preSend = [], postReceive = [], notFound, paged = false, createsJob = false, body }: RouteOptions = {},
 ): INodePropertyRouting {
 	async function runRoute(this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
+		inheritRequestOptions(this, requestData.options as IHttpRequestOptions);
 		let items: INodeExecutionData[];
 		try {
 			const ids: Record<string, string> = {};
@@ -127,6 +145,7 @@ export function route(
 				const response = await sendChecked(this, sent, {
 					notFound: notFound && (() => notFound(this)),
 					beforeAttempt: createsJob ? async () => await waitForJobCreationSlot(this) : undefined,
+					prepare: body && (async (unprepared) => withBody(unprepared, await body.call(this))),
 				});
 				return await toItems(this, postReceive, response, { ids, options: sent });
 			};

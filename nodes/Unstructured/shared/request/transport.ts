@@ -13,6 +13,7 @@ import type {
 
 import { itemError } from './errors';
 import { ErrorAnswer, retrySettingsOf, sendWithRetries } from './retry';
+import type { RetrySettings } from './retry';
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -24,12 +25,48 @@ export interface ApiRequest {
 export type ApiContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
 
 /**
+ * The request options n8n built for an item's routed request that are about the user's
+ * environment, not about that one request: Settings › Request Options (proxy, timeout,
+ * "Ignore SSL Issues" as `skipSslCertificateValidation`), the allowed domains, and whatever else a
+ * later n8n puts there. What is about the one request (its address, query, body, headers and how
+ * its answer is read) is left out.
+ */
+const REQUEST_OWN_OPTIONS: ReadonlySet<string> = new Set([
+	'url', 'method', 'qs', 'body', 'headers', 'encoding', 'json', 'returnFullResponse', 'ignoreHttpStatusErrors', 'arrayFormat', 'abortSignal',
+]);
+
+/** Per item (its execution context): what every further request of the item inherits from the routed one. */
+const inheritedByItem = new WeakMap<object, Partial<IHttpRequestOptions>>();
+
+/**
+ * Makes every request sent later with `context` (wait polls, failure diagnostics, downloads of
+ * Output Elements) start from the options n8n built for the item's routed request, so that all of
+ * an item's requests go through the same proxy, with the same timeout and TLS setting.
+ */
+export function inheritRequestOptions(context: object, routed: IHttpRequestOptions): void {
+	const inherited: Partial<IHttpRequestOptions> = {};
+	for (const [name, value] of Object.entries(routed)) {
+		if (!REQUEST_OWN_OPTIONS.has(name) && value !== undefined) (inherited as Record<string, unknown>)[name] = value;
+	}
+	inheritedByItem.set(context, inherited);
+}
+
+/** The execution's cancel signal, where the context has one: Stop aborts a request in flight. */
+export function cancelSignalOf(context: ApiContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+}
+
+/**
  * Sends a request and returns the full answer whatever its status: the credential points it at the
- * API URL and adds the key. Every request of the package goes through here.
+ * API URL and adds the key. Every request of the package goes through here, with the options the
+ * item's routed request had (see `inheritRequestOptions`) and the execution's cancel signal.
  */
 async function sendRequest(context: ApiContext, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
+	const signal = cancelSignalOf(context);
 	return (await context.helpers.httpRequestWithAuthentication.call(context, 'unstructuredApi', {
+		...inheritedByItem.get(context),
 		...options,
+		...(signal ? { abortSignal: signal } : {}),
 		json: true,
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
@@ -56,6 +93,13 @@ export interface CheckedSendOptions {
 	errorFor?: (response: IN8nHttpFullResponse) => NodeApiError | undefined;
 	/** Runs before every attempt, e.g. waiting for a turn to create a job. */
 	beforeAttempt?: () => Promise<void>;
+	/**
+	 * Adds what is built afresh for each attempt, once its turn has come (a job's files): so that a
+	 * batch holds only the bodies in flight, and drops each once it is sent.
+	 */
+	prepare?: (options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+	/** Retries other than the node's Retry Options, e.g. the webhook's, which must answer quickly. */
+	retry?: RetrySettings;
 }
 
 /**
@@ -67,13 +111,12 @@ export interface CheckedSendOptions {
 export async function sendChecked(
 	context: ApiContext,
 	options: IHttpRequestOptions,
-	{ notFound, okStatuses = [], errorFor, beforeAttempt }: CheckedSendOptions = {},
+	{ notFound, okStatuses = [], errorFor, beforeAttempt, prepare, retry }: CheckedSendOptions = {},
 ): Promise<IN8nHttpFullResponse> {
-	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 	const method = options.method ?? 'GET';
-	const result = await sendWithRetries(method, retrySettingsOf(context), signal, async () => {
+	const result = await sendWithRetries(method, retry ?? retrySettingsOf(context), cancelSignalOf(context), async () => {
 		await beforeAttempt?.();
-		const response = await sendRequest(context, options);
+		const response = await sendRequest(context, prepare ? await prepare(options) : options);
 		return okStatuses.includes(response.statusCode) ? response : throwIfErrorStatus(response);
 	});
 	if (result.ok) return result.value;
