@@ -162,15 +162,14 @@ describe('Unstructured Trigger: registering the channel', () => {
 
 describe('Unstructured Trigger: deliveries', () => {
 	/** Registers a channel, then delivers an event signed as `sign` says; returns the node's answer. */
-	async function deliver({ keyReading = 'base64', secret, timestamp, id = `msg_${randomUUID()}`, state } = {}) {
+	async function deliver({ keyReading = 'base64', secret, timestamp, id = `msg_${randomUUID()}`, state, job = mock.addJob(), extra = {} } = {}) {
 		const registered = state ?? (await hook('create')).staticData;
-		const job = mock.addJob();
 		const body = Buffer.from(JSON.stringify({ type: 'job.completed', job: { job_id: job.id, workflow_id: job.workflow_id }, processing_time_ms: 42 }));
 		const sentAt = String(timestamp ?? Math.floor(Date.now() / 1000));
 		const { signDelivery } = require('../dist/nodes/Unstructured/trigger/signature');
 		const signature = signDelivery(secret ?? registered.secret, id, sentAt, body, keyReading);
 		const answer = await runWebhook({
-			parameters,
+			parameters: { ...parameters, ...extra },
 			credentials,
 			staticData: { 'node:Trigger': registered },
 			headers: { 'webhook-id': id, 'webhook-timestamp': sentAt, 'webhook-signature': signature, 'content-type': 'application/json' },
@@ -208,6 +207,47 @@ describe('Unstructured Trigger: deliveries', () => {
 		const first = await deliver();
 		const replay = await deliver({ id: first.id, state: first.registered });
 		assert.deepEqual(replay.result, { webhookResponse: { received: true, duplicate: true } });
+	});
+
+	describe('with Fetch Job: no event lost', () => {
+		const fetching = { fetchJob: true, output: 'job' };
+
+		it('a delivery whose job fetch fails is answered 503, and the sender\'s retry of it runs, once', async () => {
+			const job = mock.addJob();
+			mock.setResponse({ path: `/api/v1/jobs/${job.id}`, status: 503, body: { detail: 'Service Unavailable' }, times: 3 });
+			const first = await deliver({ job, extra: fetching });
+			assert.equal(first.result.workflowData, undefined);
+			assert.equal(first.response.status, 503);
+			assert.match(first.response.body.message, /^Not handled, send it again: The Unstructured API had a server error \(503\): Service Unavailable/);
+			assert.equal(mock.requestsTo(`/api/v1/jobs/${job.id}`).length, 3, 'bounded retries within the delivery');
+			const retry = await deliver({ job, id: first.id, state: first.registered, extra: fetching });
+			assert.equal(retry.response, undefined);
+			assert.deepEqual(retry.result.workflowData, [[{ json: job }]]);
+			const again = await deliver({ job, id: first.id, state: first.registered, extra: fetching });
+			assert.deepEqual(again.result, { webhookResponse: { received: true, duplicate: true } });
+		});
+
+		it('answers within about 10 s however long the API keeps failing, so the sender (15 s) sees the error', async () => {
+			const job = mock.addJob();
+			mock.setResponse({ path: `/api/v1/jobs/${job.id}`, status: 503, body: { detail: 'down' }, times: 100, delayMs: 2_000 });
+			const started = Date.now();
+			const { response } = await deliver({ job, extra: fetching });
+			const elapsed = Date.now() - started;
+			assert.equal(response.status, 503);
+			assert.ok(elapsed < 11_000, `answered after ${elapsed} ms`);
+		});
+
+		it('a copy that arrives while the delivery is being handled is answered 409, and the workflow starts once', async () => {
+			const job = mock.addJob();
+			mock.setResponse({ path: `/api/v1/jobs/${job.id}`, body: job, delayMs: 800 });
+			const registered = (await hook('create')).staticData;
+			const id = `msg_${randomUUID()}`;
+			const first = deliver({ job, id, state: registered, extra: fetching });
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			const copy = await deliver({ job, id, state: registered, extra: fetching });
+			assert.deepEqual(copy.response, { status: 409, body: { message: 'This delivery is being handled: send it again later' } });
+			assert.deepEqual((await first).result.workflowData, [[{ json: job }]]);
+		});
 	});
 
 	it('without a registered channel, every delivery is refused', async () => {

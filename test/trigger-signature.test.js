@@ -9,7 +9,7 @@ const assert = require('node:assert/strict');
 const { createHmac } = require('node:crypto');
 
 const { checkSignature, signDelivery } = require('../dist/nodes/Unstructured/trigger/signature');
-const { isFirstDelivery } = require('../dist/nodes/Unstructured/trigger/seenDeliveries');
+const { claimDelivery, settleDelivery } = require('../dist/nodes/Unstructured/trigger/seenDeliveries');
 
 const SPEC = {
 	secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
@@ -99,15 +99,36 @@ describe('Standard Webhooks signature check', () => {
 });
 
 describe('Repeated deliveries', () => {
-	it('knows a delivery ID seen on the channel in the last minutes, per channel', () => {
-		assert.equal(isFirstDelivery('channel-a', 'msg_1', 1000), true);
-		assert.equal(isFirstDelivery('channel-a', 'msg_1', 1001), false);
-		assert.equal(isFirstDelivery('channel-b', 'msg_1', 1001), true);
-		assert.equal(isFirstDelivery('channel-a', 'msg_2', 1002), true);
+	/** A delivery handled in full: claimed, then settled as handled. */
+	function handle(channel, id, at) {
+		const turn = claimDelivery(channel, id, at);
+		if (turn === 'first') settleDelivery(channel, id, at, true);
+		return turn;
+	}
+
+	it('knows a delivery ID handled on the channel in the last minutes, per channel', () => {
+		assert.equal(handle('channel-a', 'msg_1', 1000), 'first');
+		assert.equal(handle('channel-a', 'msg_1', 1001), 'handled');
+		assert.equal(handle('channel-b', 'msg_1', 1001), 'first');
+		assert.equal(handle('channel-a', 'msg_2', 1002), 'first');
 	});
 
 	it('forgets IDs older than any timestamp still accepted', () => {
-		assert.equal(isFirstDelivery('channel-c', 'msg_old', 1000), true);
-		assert.equal(isFirstDelivery('channel-c', 'msg_old', 1000 + 601), true);
+		assert.equal(handle('channel-c', 'msg_old', 1000), 'first');
+		assert.equal(handle('channel-c', 'msg_old', 1000 + 601), 'first');
+	});
+
+	it('a delivery that failed is forgotten, so its retry runs; one in progress is not run twice', () => {
+		assert.equal(claimDelivery('channel-d', 'msg_1', 1000), 'first');
+		assert.equal(claimDelivery('channel-d', 'msg_1', 1001), 'inProgress');
+		settleDelivery('channel-d', 'msg_1', 1002, false);
+		assert.equal(claimDelivery('channel-d', 'msg_1', 1010), 'first');
+		settleDelivery('channel-d', 'msg_1', 1011, true);
+		assert.equal(claimDelivery('channel-d', 'msg_1', 1012), 'handled');
+	});
+
+	it('a delivery left in progress (its process died) may run again after a minute', () => {
+		assert.equal(claimDelivery('channel-e', 'msg_1', 1000), 'first');
+		assert.equal(claimDelivery('channel-e', 'msg_1', 1061), 'first');
 	});
 });

@@ -12,9 +12,10 @@ import type {
 import { searchWorkflows } from './methods/listSearch';
 import { jobScopeFields } from './shared/descriptions/jobScope';
 import { fetchJob, outputFileItems } from './shared/job/output';
+import type { FetchLimits } from './shared/job/output';
 import { createChannel, deleteChannel, findChannel } from './trigger/channels';
 import type { ChannelState } from './trigger/channels';
-import { isFirstDelivery } from './trigger/seenDeliveries';
+import { claimDelivery, settleDelivery } from './trigger/seenDeliveries';
 import { checkSignature } from './trigger/signature';
 
 const JOB_EVENTS = ['job.scheduled', 'job.in_progress', 'job.completed', 'job.stopped', 'job.failed'];
@@ -34,6 +35,30 @@ function eventItem(payload: IDataObject): IDataObject {
 		processing_time_ms: payload.processing_time_ms,
 		payload,
 	};
+}
+
+/**
+ * The job fetch of a delivery is bounded so that the answer goes back before the sender gives up:
+ * Svix, whose scheme Unstructured's webhooks follow, waits 15 s for it (docs.svix.com/retries).
+ * The last attempt starts within 7 s and gets 3 s: an answer within about 10 s.
+ */
+const DELIVERY_FETCH_LIMITS: FetchLimits = { timeout: 3_000, retry: { maxAttempts: 3, maxElapsedMs: 7_000 } };
+
+/** What a delivery produces: the event, or the job it is about (or its files); nothing for an event not selected. */
+async function deliveryResponse(context: IWebhookFunctions, payload: IDataObject): Promise<IWebhookResponseData> {
+	const events = context.getNodeParameter('events', JOB_EVENTS) as string[];
+	if (!events.includes(String(payload.type))) {
+		return { webhookResponse: { received: true, ignored: `event ${String(payload.type)} not selected` } };
+	}
+	const event = eventItem(payload);
+	if (context.getNodeParameter('fetchJob', false) !== true) return { workflowData: [[{ json: event }]] };
+
+	const job = await fetchJob(context, String(event.job_id), DELIVERY_FETCH_LIMITS);
+	const items: INodeExecutionData[] =
+		context.getNodeParameter('output', 'outputFiles') === 'outputFiles'
+			? outputFileItems(job).map((json) => ({ json }))
+			: [{ json: job as IDataObject }];
+	return { workflowData: [items] };
 }
 
 export class UnstructuredTrigger implements INodeType {
@@ -146,22 +171,25 @@ export class UnstructuredTrigger implements INodeType {
 			this.getResponseObject().status(401).json({ message: `Signature refused: ${check.reason}` });
 			return { noWebhookResponse: true };
 		}
-		if (!isFirstDelivery(state.channelId ?? '', deliveryId as string, nowSeconds)) {
-			return { webhookResponse: { received: true, duplicate: true } };
+		const channelKey = state.channelId ?? '';
+		const id = deliveryId as string;
+		const turn = claimDelivery(channelKey, id, nowSeconds);
+		if (turn === 'handled') return { webhookResponse: { received: true, duplicate: true } };
+		if (turn === 'inProgress') {
+			this.getResponseObject().status(409).json({ message: 'This delivery is being handled: send it again later' });
+			return { noWebhookResponse: true };
 		}
-		const payload = JSON.parse(rawBody.toString('utf8')) as IDataObject;
-		const events = this.getNodeParameter('events', JOB_EVENTS) as string[];
-		if (!events.includes(String(payload.type))) {
-			return { webhookResponse: { received: true, ignored: `event ${String(payload.type)} not selected` } };
+		try {
+			const response = await deliveryResponse(this, JSON.parse(rawBody.toString('utf8')) as IDataObject);
+			settleDelivery(channelKey, id, Math.floor(Date.now() / 1000), true);
+			return response;
+		} catch (error) {
+			// Not handled: forgotten, and answered with an error, so that the sender's retry runs.
+			settleDelivery(channelKey, id, Math.floor(Date.now() / 1000), false);
+			const message = error instanceof Error ? error.message : String(error);
+			this.logger.warn(`Unstructured Trigger: delivery ${id} not handled, the sender will retry it: ${message}`);
+			this.getResponseObject().status(503).json({ message: `Not handled, send it again: ${message}` });
+			return { noWebhookResponse: true };
 		}
-		const event = eventItem(payload);
-		if (this.getNodeParameter('fetchJob', false) !== true) return { workflowData: [[{ json: event }]] };
-
-		const job = await fetchJob(this, String(event.job_id));
-		const items: INodeExecutionData[] =
-			this.getNodeParameter('output', 'outputFiles') === 'outputFiles'
-				? outputFileItems(job).map((json) => ({ json }))
-				: [{ json: job as IDataObject }];
-		return { workflowData: [items] };
 	}
 }

@@ -7,6 +7,7 @@ import type {
 
 import { unexpectedBodyError } from '../request/errors';
 import { jobPath } from '../request/paths';
+import type { RetrySettings } from '../request/retry';
 import { apiRequest } from '../request/transport';
 import type { ApiContext } from '../request/transport';
 import { isJob } from '../types';
@@ -26,9 +27,15 @@ const JOB_CONTEXT_FIELDS: Array<[keyof JobInformation, string]> = [
 	['job_type', 'job_type'],
 ];
 
+/** How the triggers' job fetches are sent: within a time limit, with their own retries. */
+export interface FetchLimits {
+	timeout?: number;
+	retry?: RetrySettings;
+}
+
 /** The job as Job › Get reads it, for the triggers that output a job or its files. */
-export async function fetchJob(context: ApiContext, jobId: string): Promise<JobInformation> {
-	const response = await apiRequest(context, { method: 'GET', url: jobPath(jobId) });
+export async function fetchJob(context: ApiContext, jobId: string, { timeout, retry }: FetchLimits = {}): Promise<JobInformation> {
+	const response = await apiRequest(context, { method: 'GET', url: jobPath(jobId), timeout }, { retry });
 	if (!isJob(response.body)) throw unexpectedBodyError(context.getNode(), response, 0);
 	return response.body;
 }

@@ -20,6 +20,8 @@ export interface ApiRequest {
 	url: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/** Milliseconds to wait for an answer, where n8n gives no Request Options (the webhook). */
+	timeout?: number;
 }
 
 export type ApiContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
@@ -135,9 +137,9 @@ export async function sendChecked(
 /** `sendChecked` for a request outside routing (list searches, the triggers, downloads of Output Elements). */
 export async function apiRequest(
 	context: ApiContext,
-	{ method, url, qs, body }: ApiRequest,
+	{ method, url, qs, body, timeout }: ApiRequest,
 	options: Omit<CheckedSendOptions, 'notFound'> & { notFound?: string } = {},
 ): Promise<IN8nHttpFullResponse> {
 	const { notFound } = options;
-	return await sendChecked(context, { method, url, qs, body }, { ...options, notFound: notFound === undefined ? undefined : () => notFound });
+	return await sendChecked(context, { method, url, qs, body, ...(timeout ? { timeout } : {}) }, { ...options, notFound: notFound === undefined ? undefined : () => notFound });
 }
