@@ -111,6 +111,44 @@ describe('Unstructured Polling Trigger', () => {
 		assert.deepEqual(items, job.output_node_files.map((file) => ({ json: { ...file, ...context } })));
 	});
 
+	it('Output Files: a job whose fetch fails does not hold the others back, and is emitted at a later poll', async () => {
+		const trigger = poller({ output: 'outputFiles' });
+		await trigger.poll();
+		const failing = newJob({ status: 'COMPLETED', output_node_files: [makeOutputFile()] });
+		const fine = newJob({ status: 'COMPLETED', output_node_files: [makeOutputFile()] });
+		mock.setResponse({ path: `/api/v1/jobs/${failing.id}`, status: 503, body: { detail: 'Service Unavailable' }, times: 2 });
+		const first = await trigger.poll();
+		assert.deepEqual(first.map((item) => item.json.job_id), [fine.id]);
+		assert.deepEqual(trigger.state.unfetched, { [failing.id]: 1 });
+		const second = await trigger.poll();
+		assert.deepEqual(second.map((item) => [item.json.job_id, item.json.file_id]), [[failing.id, failing.output_node_files[0].file_id]]);
+		assert.equal(trigger.state.unfetched, undefined);
+		assert.equal(await trigger.poll(), null, 'nothing twice');
+	});
+
+	it('Output Files: a job whose fetch keeps failing is emitted after 5 polls as listed, with the error', async () => {
+		const trigger = poller({ output: 'outputFiles' });
+		await trigger.poll();
+		const failing = newJob({ status: 'FAILED' });
+		mock.setResponse({ path: `/api/v1/jobs/${failing.id}`, status: 404, body: { detail: 'Job not found' }, times: 100 });
+		for (let poll = 1; poll < 5; poll++) {
+			assert.equal(await trigger.poll(), null);
+			assert.deepEqual(trigger.state.unfetched, { [failing.id]: poll });
+		}
+		const items = await trigger.poll();
+		assert.deepEqual(items, [{ json: { ...failing, error: 'The Unstructured API found nothing at this address (404): Job not found' } }]);
+		assert.equal(trigger.state.unfetched, undefined);
+		assert.equal(await trigger.poll(), null);
+	});
+
+	it('finds the newest job among 200,000 without overflowing the stack', () => {
+		const { jobsToEmit } = require('../dist/nodes/Unstructured/trigger/jobWatch');
+		const jobs = Array.from({ length: 200_000 }, (_, index) => ({ id: `job-${index}`, status: 'COMPLETED', created_at: new Date(Date.UTC(2026, 0, 1) + index * 1000).toISOString() }));
+		const { next } = jobsToEmit({}, jobs, ['COMPLETED'], 'all');
+		assert.equal(next.watermarkMs, Date.UTC(2026, 0, 1) + 199_999 * 1000);
+		assert.deepEqual(next.edgeIds, ['job-199999']);
+	});
+
 	it('"Fetch Test Event" gives the newest matching job and leaves the state alone', async () => {
 		newJob({ status: 'COMPLETED' });
 		const newest = newJob({ status: 'FAILED' });

@@ -11,6 +11,7 @@ import { searchWorkflows } from './methods/listSearch';
 import { JOB_STATUS_OPTIONS } from './resources/job/jobStatuses';
 import { jobScopeFields } from './shared/descriptions/jobScope';
 import { fetchJob, outputFileItems } from './shared/job/output';
+import type { FetchLimits } from './shared/job/output';
 import { readIdParameter } from './shared/parameters';
 import { unexpectedBodyError } from './shared/request/errors';
 import { JOBS_PATH } from './shared/request/paths';
@@ -20,12 +21,52 @@ import type { JobInformation } from './shared/types';
 import { jobsToEmit } from './trigger/jobWatch';
 import type { WatchState } from './trigger/jobWatch';
 
-/** The emitted jobs as items: each job, or each job's output files as Job › Get gives them. */
-async function outputItems(context: IPollFunctions, jobs: JobInformation[]): Promise<INodeExecutionData[]> {
+/** Polls after which a job whose fetch keeps failing is emitted with the error, rather than held back longer. */
+const MAX_FETCH_POLLS = 5;
+
+/** A failed fetch is tried again at the next poll, so one poll retries it only briefly. */
+const POLL_FETCH_LIMITS: FetchLimits = { retry: { maxAttempts: 2, maxElapsedMs: 5_000 } };
+
+/** The poll's state, with the jobs to emit whose fetch failed (ID → polls failed), tried again at the next polls. */
+type PollState = WatchState & { unfetched?: Record<string, number> };
+
+/** The job's output files as Job › Get gives them, or the reason its fetch failed. */
+async function outputFilesOf(context: IPollFunctions, jobId: string): Promise<INodeExecutionData[] | { error: unknown }> {
+	try {
+		return outputFileItems(await fetchJob(context, jobId, POLL_FETCH_LIMITS)).map((json) => ({ json }));
+	} catch (error) {
+		return { error };
+	}
+}
+
+/**
+ * The emitted jobs as items: each job, or each job's output files as Job › Get gives them. A job
+ * whose fetch fails does not hold the others back: it is kept in `unfetched` and tried again at
+ * the next polls, and after MAX_FETCH_POLLS it is emitted as listed, with the `error`.
+ */
+async function outputItems(context: IPollFunctions, jobs: JobInformation[], listed: JobInformation[], state?: PollState): Promise<INodeExecutionData[]> {
 	if (context.getNodeParameter('output', 'job') === 'job') return jobs.map((job) => ({ json: job as IDataObject }));
 	const items: INodeExecutionData[] = [];
-	for (const listed of jobs) {
-		items.push(...outputFileItems(await fetchJob(context, listed.id)).map((json) => ({ json })));
+	const retried = Object.keys(state?.unfetched ?? {});
+	const unfetched: Record<string, number> = {};
+	for (const id of [...retried, ...jobs.map((job) => job.id).filter((id) => !retried.includes(id))]) {
+		const files = await outputFilesOf(context, id);
+		if (Array.isArray(files)) {
+			items.push(...files);
+			continue;
+		}
+		// "Fetch Test Event" keeps no state: its error is shown as it is.
+		if (!state) throw files.error;
+		const failedPolls = (state.unfetched?.[id] ?? 0) + 1;
+		if (failedPolls < MAX_FETCH_POLLS) unfetched[id] = failedPolls;
+		else {
+			const error = files.error instanceof Error ? files.error.message : String(files.error);
+			items.push({ json: { ...(listed.find((job) => job.id === id) ?? { id }), error } as IDataObject });
+		}
+	}
+	if (state) {
+		if (Object.keys(unfetched).length > 0) state.unfetched = unfetched;
+		else delete state.unfetched;
 	}
 	return items;
 }
@@ -96,11 +137,13 @@ export class UnstructuredPollingTrigger implements INodeType {
 			const newest = jobs
 				.filter((job) => statuses.includes(job.status))
 				.sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)))[0];
-			return newest ? [await outputItems(this, [newest])] : null;
+			return newest ? [await outputItems(this, [newest], jobs)] : null;
 		}
-		const state = this.getWorkflowStaticData('node') as WatchState;
-		const { emit, next } = jobsToEmit(state, jobs, statuses, JSON.stringify({ workflowId, statuses }));
-		const items = emit.length > 0 ? await outputItems(this, emit) : [];
+		const state = this.getWorkflowStaticData('node') as PollState;
+		const watching = JSON.stringify({ workflowId, statuses });
+		if (state.watching !== watching) delete state.unfetched;
+		const { emit, next } = jobsToEmit(state, jobs, statuses, watching);
+		const items = emit.length > 0 || state.unfetched ? await outputItems(this, emit, jobs, state) : [];
 		Object.assign(state, next);
 		return items.length > 0 ? [items] : null;
 	}

@@ -29,11 +29,15 @@ function createdMs(job: JobInformation): number {
  * Which jobs of the list to emit: each job once, when it is first seen in a selected status
  * after the baseline, whether it was new since the last poll or was running then. The first poll
  * (or the first after `watching` changed) records the baseline and emits nothing.
+ * A job first listed with a creation time older than the newest job already seen is taken as seen
+ * and not emitted: that needs the API to list jobs out of creation order, which no source reports,
+ * and tracking every ID instead would make the state grow with the account (see the README).
  */
 export function jobsToEmit(state: WatchState, jobs: JobInformation[], statuses: string[], watching: string): WatchResult {
 	const selected = (job: JobInformation) => statuses.includes(job.status);
 	const waiting = (job: JobInformation) => !selected(job) && !FINISHED_JOB_STATUSES.has(job.status);
-	const watermarkMs = Math.max(state.watching === watching ? (state.watermarkMs ?? 0) : 0, ...jobs.map(createdMs));
+	// A loop, not Math.max(...jobs): spreading a list of 100,000 jobs into one call overflows the stack.
+	const watermarkMs = jobs.reduce((newest, job) => Math.max(newest, createdMs(job)), state.watching === watching ? (state.watermarkMs ?? 0) : 0);
 	const edgeIds = jobs.filter((job) => createdMs(job) === watermarkMs).map((job) => job.id);
 
 	if (state.watching !== watching || state.watermarkMs === undefined) {
