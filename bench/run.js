@@ -248,6 +248,8 @@ async function main() {
 		'',
 	].join('\n');
 	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), report);
+	// Memory for a batch of large files: its own section of RESULTS.md (memory.js).
+	execFileSync(process.execPath, [path.join(__dirname, 'memory.js')], { stdio: 'inherit' });
 	process.stdout.write('\nWritten to bench/RESULTS.md\n');
 }
 

@@ -186,5 +186,5 @@ export async function checkCreateJob(
 /** The body, built when the job's turn has come: a `request_data` JSON part and one `input_files` part per file. */
 export async function createJobBody(this: IExecuteSingleFunctions): Promise<RequestBody> {
 	const files = await inputFileParts(this, MAX_INPUT_FILES);
-	return multipartBody([{ name: 'request_data', text: JSON.stringify(requestData(this)) }, ...files]);
+	return await multipartBody([{ name: 'request_data', text: JSON.stringify(requestData(this)) }, ...files]);
 }

@@ -77,7 +77,7 @@ export async function checkRunInput(
 /** With "Send Input Files", the body built when the run's turn has come: one `input_files` part per file. */
 export async function runBody(this: IExecuteSingleFunctions): Promise<RequestBody | undefined> {
 	if (this.getNodeParameter('sendInputFiles', false) !== true) return undefined;
-	return multipartBody(await inputFileParts(this));
+	return await multipartBody(await inputFileParts(this));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { itemInputError } from './errors';
-import type { FormPart } from './multipart';
+import type { FilePart } from './multipart';
 
 /**
  * The item's binary fields named in "Input Binary Fields" (every binary field when empty), in that
@@ -32,14 +32,47 @@ export function sentFileName({ field, file }: { field: string; file: IBinaryData
 	return file.fileName ?? field;
 }
 
-/** The item's input files as `input_files` parts. */
-export async function inputFileParts(context: IExecuteSingleFunctions, maxFiles = Infinity): Promise<FormPart[]> {
-	return await Promise.all(
-		inputBinaryFiles(context, maxFiles).map(async (input) => ({
-			name: 'input_files',
-			fileName: sentFileName(input),
-			contentType: input.file.mimeType || 'application/octet-stream',
-			data: await context.helpers.getBinaryDataBuffer(input.field),
-		})),
-	);
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * One input file as an `input_files` part, read only when the body is built: from n8n's binary
+ * data store (filesystem, S3, database modes) as a stream, or decoded from the item's base64
+ * (in-memory mode) straight into the body.
+ */
+async function filePart(context: IExecuteSingleFunctions, input: { field: string; file: IBinaryData }): Promise<FilePart> {
+	const { field, file } = input;
+	const part = { name: 'input_files', fileName: sentFileName(input), contentType: file.mimeType || 'application/octet-stream' };
+	const fileError = (got: number, size: number) =>
+		itemInputError(context, `The file "${part.fileName}" could not be read whole`, `Read ${got} of its ${size} bytes. Read the file again in an earlier node.`);
+	if (file.id) {
+		const id = file.id;
+		const { fileSize } = await context.helpers.getBinaryMetadata(id);
+		return {
+			...part,
+			size: fileSize,
+			readInto: async (target) => {
+				let offset = 0;
+				for await (const chunk of await context.helpers.getBinaryStream(id)) {
+					if (offset + (chunk as Buffer).length > target.length) throw fileError(offset + (chunk as Buffer).length, target.length);
+					offset += (chunk as Buffer).copy(target, offset);
+				}
+				if (offset !== target.length) throw fileError(offset, target.length);
+			},
+		};
+	}
+	if (typeof file.data === 'string' && BASE64.test(file.data)) {
+		const data = file.data;
+		const size = Buffer.byteLength(data, 'base64');
+		return { ...part, size, readInto: async (target) => void target.write(data, 'base64') };
+	}
+	// Anything else (base64 with line breaks, say) is read the way n8n reads it, at once.
+	const buffer = await context.helpers.getBinaryDataBuffer(field);
+	return { ...part, size: buffer.length, readInto: async (target) => void buffer.copy(target) };
+}
+
+/** The item's input files as `input_files` parts, to be read when the body is built. */
+export async function inputFileParts(context: IExecuteSingleFunctions, maxFiles = Infinity): Promise<FilePart[]> {
+	const parts: FilePart[] = [];
+	for (const input of inputBinaryFiles(context, maxFiles)) parts.push(await filePart(context, input));
+	return parts;
 }
