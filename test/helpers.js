@@ -71,9 +71,14 @@ function useMockApi() {
 	return context;
 }
 
+/** A job as the node outputs it (Output: Job): as the API returned it, with `job_id` added. */
+function withJobId(job) {
+	return { ...job, job_id: job.id };
+}
+
 /** Output items reduced to what a user sees: json and pairedItem. */
 function plain(items) {
 	return items.map(({ json, pairedItem }) => ({ json, pairedItem }));
 }
 
-module.exports = { NO_RETRIES, binaryFile, byId, jobGet, captureOutput, allRenderings, plain, useMockApi };
+module.exports = { NO_RETRIES, binaryFile, byId, jobGet, captureOutput, allRenderings, plain, useMockApi, withJobId };

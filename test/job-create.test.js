@@ -3,7 +3,7 @@ const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
 const { runNode } = require('./harness');
-const { binaryFile, byId, plain, useMockApi } = require('./helpers');
+const { binaryFile, byId, plain, useMockApi, withJobId } = require('./helpers');
 
 const { mock, credentials } = useMockApi();
 
@@ -36,7 +36,7 @@ describe('Job › Create: the request', () => {
 		]);
 		assert.deepEqual(request.body, expected);
 		const created = mock.jobs.get(items[0].json.id);
-		assert.deepEqual(plain(items), [{ json: created, pairedItem: { item: 0 } }]);
+		assert.deepEqual(plain(items), [{ json: withJobId(created), pairedItem: { item: 0 } }]);
 		assert.deepEqual(created.input_file_ids, ['invoice.pdf', 'notes %22v2%22.txt']);
 		assert.equal(created.job_type, 'template');
 	});
@@ -112,6 +112,18 @@ describe('Job › Create: answers', () => {
 		mock.setResponse({ method: 'POST', path: '/api/v1/jobs/', status: 202, body: { detail: 'There is a running job in progress. No new job run.' } });
 		const { error } = await runNode({ parameters: jobCreate(), items: [{ json: {}, binary: { data: binaryFile('a.pdf', 'application/pdf', pdf) } }], credentials });
 		assert.equal(error.message, 'The Unstructured API answered 202 without a result: There is a running job in progress. No new job run.');
+	});
+
+	it('from version 1.2, Output shows only with waiting: without it the job is output', async () => {
+		const { items, error } = await runNode({
+			parameters: jobCreate({ output: 'outputFiles' }),
+			items: [{ json: {}, binary: { data: binaryFile('a.pdf', 'application/pdf', pdf) } }],
+			credentials,
+			settings: { typeVersion: 1.2 },
+		});
+		assert.equal(error, undefined);
+		const created = mock.jobs.get(items[0].json.id);
+		assert.deepEqual(plain(items), [{ json: withJobId(created), pairedItem: { item: 0 } }]);
 	});
 
 	it('Output Files without Wait for Completion fails before any request, instead of giving no item', async () => {

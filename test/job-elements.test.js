@@ -80,8 +80,8 @@ describe('Output: Elements', () => {
 		mock.newJobFailedFiles = [{ document: 'b.pdf', error: 'Unsupported file type' }];
 		const { error } = await runNode({ parameters: createElements(), items: [fileItem('a.pdf', 'b.pdf')], credentials });
 		const job = jobFor('a.pdf');
-		assert.equal(error.message, `Job "${job.id}" completed, but 1 of its files failed: b.pdf: Unsupported file type`);
-		assert.match(error.description, /Turn off "Fail When the Job Fails"/);
+		assert.equal(error.message, `Job "${job.id}" completed, but 1 of its 2 files failed`);
+		assert.match(error.description, /^Failed files: b\.pdf \(Unsupported file type\)\. No element is output while one file failed\. Turn off "Fail When the Job or a File Fails"/);
 		assert.ok(!mock.requests.some((request) => request.path.endsWith('/download')), 'nothing is downloaded for an item that fails');
 	});
 
@@ -101,7 +101,58 @@ describe('Output: Elements', () => {
 		assert.equal(mock.requests.filter((request) => request.path.endsWith('/download')).length, 1);
 	});
 
-	it('Workflow › Run whose output went only to its destination fails clearly, not with zero items', async () => {
+	it('from node version 1.2, failed files stay out of the elements and are listed on the last item', async () => {
+		jobsFinishWithElements();
+		mock.newJobFailedFiles = [{ document: 'b.pdf', error: 'Unsupported file type' }];
+		const { items } = await runNode({
+			parameters: createElements({ waitOptions: { failWhenJobFails: false } }),
+			items: [fileItem('a.pdf', 'b.pdf', 'c.pdf')],
+			credentials,
+			settings: { typeVersion: 1.2 },
+		});
+		const job = jobFor('a.pdf');
+		const [c0, c1] = expectedElements(job, 'c.pdf', 0);
+		assert.deepEqual(plain(items), [
+			...expectedElements(job, 'a.pdf', 0),
+			c0,
+			{ ...c1, json: { ...c1.json, failed_files: [{ file_id: 'b.pdf', file_name: 'b.pdf', error: 'Unsupported file type' }] } },
+		]);
+		assert.ok(items.every((item) => typeof item.json.text === 'string'), 'every item has text');
+	});
+
+	it('from node version 1.2, a job whose every file failed gives one item listing them', async () => {
+		jobsFinishWithElements();
+		mock.newJobFailedFiles = [{ document: 'a.pdf', error: 'Encrypted' }];
+		const { items } = await runNode({
+			parameters: createElements({ waitOptions: { failWhenJobFails: false } }),
+			items: [fileItem('a.pdf')],
+			credentials,
+			settings: { typeVersion: 1.2 },
+		});
+		const job = jobFor('a.pdf');
+		assert.deepEqual(plain(items), [{ json: { job_id: job.id, failed_files: [{ file_id: 'a.pdf', file_name: 'a.pdf', error: 'Encrypted' }] }, pairedItem: { item: 0 } }]);
+	});
+
+	it('Elements of Node naming no node of the template fails before the job is created', async () => {
+		const { error } = await runNode({ parameters: createElements({ elementsNode: 'chunk' }), items: [fileItem('a.pdf')], credentials });
+		assert.equal(error.message, 'No node "chunk" in template "hi_res_partition" for Elements of Node');
+		assert.equal(error.description, 'Give the type or subtype of one of its nodes, or leave Elements of Node empty for the last node. Its nodes: Partitioner (partition, unstructured_api).');
+		assert.deepEqual(mock.requests.map(({ method, path }) => `${method} ${path}`), ['GET /api/v1/templates/hi_res_partition']);
+	});
+
+	it('Elements of Node is checked against the Job Nodes given, with no request when it matches none', async () => {
+		const jobNodes = JSON.stringify([{ name: 'Partitioner', type: 'partition', subtype: 'unstructured_api' }, { name: 'Chunker', type: 'chunk', subtype: 'chunk_by_title' }]);
+		const parameters = createElements({ jobDefinition: 'jobNodes', jobNodes, elementsNode: 'embed' });
+		const { error } = await runNode({ parameters, items: [fileItem('a.pdf')], credentials, settings: { typeVersion: 1.1 } });
+		assert.equal(error.message, 'No node "embed" in the Job Nodes for Elements of Node');
+		assert.equal(mock.requests.length, 0);
+		mock.newJobStatuses = ['COMPLETED'];
+		const passes = await runNode({ parameters: { ...parameters, elementsNode: 'chunk' }, items: [fileItem('a.pdf')], credentials, settings: { typeVersion: 1.1 } });
+		assert.equal(mock.requests[0].path, '/api/v1/jobs/', 'a node of the job passes the check');
+		assert.match(passes.error.message, /has no output of a node "chunk"/, 'the mock\'s job has only a partition output');
+	});
+
+	it('Workflow › Run whose output goes only to its destination fails before the run, not with zero items', async () => {
 		const workflow = mock.addWorkflow();
 		mock.newJobStatuses = ['COMPLETED'];
 		const { error, items } = await runNode({
@@ -109,8 +160,9 @@ describe('Output: Elements', () => {
 			credentials,
 		});
 		assert.deepEqual(items, []);
-		assert.match(error.message, /^Job "[^"]+" has no output in Unstructured to turn into elements$/);
-		assert.match(error.description, /went only to the destination connector/);
+		assert.equal(error.message, 'Output "Elements" needs Send Input Files');
+		assert.match(error.description, /writes its output to the destination only/);
+		assert.equal(mock.requests.length, 0, 'no run is started');
 	});
 
 	it('Workflow › Run with input files outputs their elements', async () => {
@@ -163,9 +215,11 @@ describe('Output: Elements', () => {
 		assert.deepEqual(download.query, { file_id: 'n.txt', node_id: file.node_id });
 		assert.deepEqual(items[0].json, { ...elementsOf('n.txt')[0], job_id: job.id, file_id: 'n.txt', node_id: file.node_id, file_name: 'n.txt' });
 
-		const { error } = await runNode({ parameters: createElements({ elementsNode: 'embed' }), items: [fileItem('m.txt')], credentials });
+		// A node ID is checked once the job has run (no source says a job keeps its template's node IDs).
+		const missing = '0d0d0d0d-0d0d-40d0-80d0-0d0d0d0d0d0d';
+		const { error } = await runNode({ parameters: createElements({ elementsNode: missing }), items: [fileItem('m.txt')], credentials });
 		const other = jobFor('m.txt');
-		assert.equal(error.message, `Job "${other.id}" has no output of a node "embed"`);
+		assert.equal(error.message, `Job "${other.id}" has no output of a node "${missing}"`);
 		assert.match(error.description, new RegExp(`Nodes with output: ${other.output_node_files[0].node_id} \\(partition, unstructured_api\\)`));
 	});
 

@@ -3,7 +3,7 @@ const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
 const { runNode } = require('./harness');
-const { byId, plain, useMockApi } = require('./helpers');
+const { byId, plain, useMockApi, withJobId } = require('./helpers');
 
 const { mock, credentials } = useMockApi();
 
@@ -23,7 +23,7 @@ describe('Job › Get Many', () => {
 			[['GET', '/api/v1/jobs/', {}]],
 		);
 		const newestFirst = [...jobs].reverse();
-		assert.deepEqual(plain(items), newestFirst.slice(0, 50).map((job) => ({ json: job, pairedItem: { item: 0 } })));
+		assert.deepEqual(plain(items), newestFirst.slice(0, 50).map((job) => ({ json: withJobId(job), pairedItem: { item: 0 } })));
 	});
 
 	it('Return All outputs every job; Limit cuts after sorting', async () => {

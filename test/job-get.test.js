@@ -4,7 +4,7 @@ const assert = require('node:assert/strict');
 
 const { runNode } = require('./harness');
 const { makeOutputFile } = require('./mock-api');
-const { NO_RETRIES, byId, jobGet, allRenderings, plain, useMockApi } = require('./helpers');
+const { allRenderings, byId, jobGet, NO_RETRIES, plain, useMockApi, withJobId } = require('./helpers');
 
 const { mock, credentials } = useMockApi();
 
@@ -129,7 +129,7 @@ describe('Job › Get: the output', () => {
 	it('outputs the job exactly as returned when Output is "Job"', async () => {
 		const job = mock.addJob({ output_node_files: [makeOutputFile()], input_file_ids: ['document.pdf'], extra: { a: 1 } });
 		const { items } = await runNode({ parameters: jobGet(job.id, { output: 'job' }), credentials });
-		assert.deepEqual(plain(items), [{ json: job, pairedItem: { item: 0 } }]);
+		assert.deepEqual(plain(items), [{ json: withJobId(job), pairedItem: { item: 0 } }]);
 	});
 
 	it('pairs every file item with its input: jobs with 2 and 3 files give 0, 0, 1, 1, 1', async () => {
@@ -158,7 +158,7 @@ describe('Job › Get: the output', () => {
 			credentials,
 		});
 		assert.equal(mock.requests.length, 3);
-		assert.deepEqual(plain(items), jobs.map((job, index) => ({ json: job, pairedItem: { item: index } })));
+		assert.deepEqual(plain(items), jobs.map((job, index) => ({ json: withJobId(job), pairedItem: { item: index } })));
 	});
 });
 

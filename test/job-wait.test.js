@@ -4,7 +4,7 @@ const assert = require('node:assert/strict');
 
 const { runNode } = require('./harness');
 const { makeOutputFile } = require('./mock-api');
-const { jobGet, allRenderings, plain, useMockApi } = require('./helpers');
+const { allRenderings, jobGet, plain, useMockApi, withJobId } = require('./helpers');
 
 const { mock, credentials } = useMockApi();
 
@@ -56,9 +56,11 @@ describe('Wait for Completion', () => {
 		assert.equal(error.message, `Job "${job.id}" of workflow "Invoices" ended FAILED: Source connector failed`);
 		assert.equal(
 			error.description,
-			'Unstructured says: Source connector failed\nFailed files: a.pdf: File is encrypted\n' +
-				'Turn off "Fail When the Job Fails" under Wait Options to output the job with its status instead.',
+			'Failed files: a.pdf (File is encrypted). Turn off "Fail When the Job or a File Fails" under Wait Options to output the job as it ended, ' +
+				'or, with Output Elements, the elements of the files that succeeded.',
 		);
+		assert.ok(!/\n/.test(error.description), 'sentences, not lines that n8n\'s panel runs together');
+		assert.equal(error.httpCode ?? null, null, 'a job status is no error code');
 		assert.deepEqual(pollPaths().slice(-2).sort(), [`GET /api/v1/jobs/${job.id}/details`, `GET /api/v1/jobs/${job.id}/failed-files`]);
 	});
 
@@ -67,7 +69,7 @@ describe('Wait for Completion', () => {
 		mock.setStatusSequence(job.id, ['IN_PROGRESS', 'STOPPED']);
 		const { items, error } = await runNode({ parameters: waitingGet(job.id, { failWhenJobFails: false }), credentials });
 		assert.equal(error, undefined);
-		assert.deepEqual(plain(items), [{ json: { ...job, status: 'STOPPED' }, pairedItem: { item: 0 } }]);
+		assert.deepEqual(plain(items), [{ json: withJobId({ ...job, status: 'STOPPED' }), pairedItem: { item: 0 } }]);
 	});
 
 	it('a timeout fails with the last status and what to do', async () => {
@@ -82,7 +84,7 @@ describe('Wait for Completion', () => {
 		const job = mock.addJob({ status: 'SCHEDULED' });
 		const { items, error } = await runNode({ parameters: waitingGet(job.id, { timeout: 1, onTimeout: 'outputJob' }), credentials });
 		assert.equal(error, undefined);
-		assert.deepEqual(plain(items), [{ json: job, pairedItem: { item: 0 } }]);
+		assert.deepEqual(plain(items), [{ json: withJobId(job), pairedItem: { item: 0 } }]);
 	});
 
 	it('retries a 429 after the Retry-After it gives, then goes on', async () => {

@@ -68,8 +68,8 @@ describe('Workflow "From List"', () => {
 		const result = await listSearch({ method: 'searchWorkflows', credentials });
 		assert.deepEqual(result, {
 			results: [
-				{ name: 'Invoices · active', value: active.id },
-				{ name: 'Contracts · inactive', value: inactive.id },
+				{ name: 'Invoices · Active', value: active.id },
+				{ name: 'Contracts · Inactive', value: inactive.id },
 			],
 			paginationToken: undefined,
 		});
@@ -99,8 +99,8 @@ describe('Template "From List"', () => {
 	it('lists the templates by name and ID, searchable', async () => {
 		const all = await listSearch({ method: 'searchTemplates', credentials });
 		assert.deepEqual(all.results, [
-			{ name: 'High-resolution partition (hi_res_partition)', value: 'hi_res_partition' },
-			{ name: 'High-resolution partition and enrichment (hi_res_and_enrichment)', value: 'hi_res_and_enrichment' },
+			{ name: 'High-resolution partition', value: 'hi_res_partition', description: 'hi_res_partition: Partitions documents with the hi_res strategy' },
+			{ name: 'High-resolution partition and enrichment', value: 'hi_res_and_enrichment', description: 'hi_res_and_enrichment: Partitions and enriches images and tables' },
 		]);
 		const found = await listSearch({ method: 'searchTemplates', credentials, filter: 'ENRICH' });
 		assert.deepEqual(found.results.map((item) => item.value), ['hi_res_and_enrichment']);

@@ -114,7 +114,7 @@ describe('Retries of reads', () => {
 		assert.equal(error.httpCode, '429');
 	});
 
-	it('with Retry Automatically off, the first failure is the result', async () => {
+	it('with Automatic Retries off, the first failure is the result', async () => {
 		const job = mock.addJob();
 		mock.setResponse({ path: `/api/v1/jobs/${job.id}`, status: 429, body: { detail: 'Too many requests' }, headers: { 'retry-after': '0' } });
 		const { error } = await runNode({ parameters: jobGet(job.id, { retryOptions: { retry: false } }), credentials });

@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const { randomUUID } = require('node:crypto');
 
 const { readLog, runHook, runWebhook } = require('./harness');
-const { allRenderings, byId, useMockApi } = require('./helpers');
+const { allRenderings, byId, useMockApi, withJobId } = require('./helpers');
 
 const { mock, credentials } = useMockApi();
 
@@ -222,7 +222,7 @@ describe('Unstructured Trigger: deliveries', () => {
 			assert.equal(mock.requestsTo(`/api/v1/jobs/${job.id}`).length, 3, 'bounded retries within the delivery');
 			const retry = await deliver({ job, id: first.id, state: first.registered, extra: fetching });
 			assert.equal(retry.response, undefined);
-			assert.deepEqual(retry.result.workflowData, [[{ json: job }]]);
+			assert.deepEqual(retry.result.workflowData, [[{ json: withJobId(job) }]]);
 			const again = await deliver({ job, id: first.id, state: first.registered, extra: fetching });
 			assert.deepEqual(again.result, { webhookResponse: { received: true, duplicate: true } });
 		});
@@ -246,7 +246,7 @@ describe('Unstructured Trigger: deliveries', () => {
 			await new Promise((resolve) => setTimeout(resolve, 200));
 			const copy = await deliver({ job, id, state: registered, extra: fetching });
 			assert.deepEqual(copy.response, { status: 409, body: { message: 'This delivery is being handled: send it again later' } });
-			assert.deepEqual((await first).result.workflowData, [[{ json: job }]]);
+			assert.deepEqual((await first).result.workflowData, [[{ json: withJobId(job) }]]);
 		});
 	});
 

@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 
 const { runPoll } = require('./harness');
 const { makeOutputFile } = require('./mock-api');
-const { byId, useMockApi } = require('./helpers');
+const { byId, useMockApi, withJobId } = require('./helpers');
 
 const { mock, credentials } = useMockApi();
 
@@ -60,7 +60,7 @@ describe('Unstructured Polling Trigger', () => {
 		assert.equal(await trigger.poll(), null);
 		running.status = 'FAILED';
 		const items = await trigger.poll();
-		assert.deepEqual(items, [{ json: running }]);
+		assert.deepEqual(items, [{ json: withJobId(running) }]);
 	});
 
 	it('emits only the selected statuses, and a job that ends in another one is forgotten', async () => {
@@ -136,7 +136,7 @@ describe('Unstructured Polling Trigger', () => {
 			assert.deepEqual(trigger.state.unfetched, { [failing.id]: poll });
 		}
 		const items = await trigger.poll();
-		assert.deepEqual(items, [{ json: { ...failing, error: 'The Unstructured API found nothing at this address (404): Job not found' } }]);
+		assert.deepEqual(items, [{ json: { ...withJobId(failing), error: 'The Unstructured API found nothing at this address (404): Job not found' } }]);
 		assert.equal(trigger.state.unfetched, undefined);
 		assert.equal(await trigger.poll(), null);
 	});

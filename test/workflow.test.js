@@ -3,7 +3,7 @@ const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
 const { runNode, runWorkflow, makeNode, CREDENTIAL_TYPE } = require('./harness');
-const { NO_RETRIES, byId, plain, useMockApi } = require('./helpers');
+const { byId, NO_RETRIES, plain, useMockApi, withJobId } = require('./helpers');
 
 const { mock, credentials } = useMockApi();
 
@@ -156,7 +156,7 @@ describe('Workflow › Run', () => {
 		const workflow = mock.addWorkflow();
 		const { items } = await runNode({ parameters: run(workflow.id, { waitForCompletion: false }), credentials });
 		const [job] = [...mock.jobs.values()];
-		assert.deepEqual(plain(items), [{ json: job, pairedItem: { item: 0 } }]);
+		assert.deepEqual(plain(items), [{ json: withJobId(job), pairedItem: { item: 0 } }]);
 		assert.equal(job.status, 'SCHEDULED');
 	});
 

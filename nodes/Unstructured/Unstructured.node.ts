@@ -14,8 +14,9 @@ export class Unstructured implements INodeType {
 		icon: { light: 'file:unstructured.svg', dark: 'file:unstructured.dark.svg' },
 		group: ['transform'],
 		// 1.1: Job › Create asks which defines the job, a template or job nodes (see resources/job/create.ts).
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.2: with Output Elements, failed files stay out of the elements (shared/descriptions/elements.ts).
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		// What the canvas shows under the node, e.g. "Get Many Jobs".
 		subtitle:
 			'={{ ({ "job:cancel": "Cancel Job", "job:create": "Create Job", "job:download": "Download Job Output", "job:get": "Get Job", "job:getAll": "Get Many Jobs", "job:getDetails": "Get Job Details", "job:getFailedFiles": "Get Failed Files of Job", "template:get": "Get Template", "template:getAll": "Get Many Templates", "workflow:get": "Get Workflow", "workflow:getAll": "Get Many Workflows", "workflow:run": "Run Workflow" })[$parameter["resource"] + ":" + $parameter["operation"]] }}',

@@ -1,6 +1,5 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
-	IDataObject,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -10,6 +9,7 @@ import type {
 import { searchWorkflows } from './methods/listSearch';
 import { JOB_STATUS_OPTIONS } from './resources/job/jobStatuses';
 import { jobScopeFields } from './shared/descriptions/jobScope';
+import { withJobId } from './shared/job/itemContext';
 import { fetchJob, outputFileItems } from './shared/job/output';
 import type { FetchLimits } from './shared/job/output';
 import { readIdParameter } from './shared/parameters';
@@ -45,7 +45,7 @@ async function outputFilesOf(context: IPollFunctions, jobId: string): Promise<IN
  * the next polls, and after MAX_FETCH_POLLS it is emitted as listed, with the `error`.
  */
 async function outputItems(context: IPollFunctions, jobs: JobInformation[], listed: JobInformation[], state?: PollState): Promise<INodeExecutionData[]> {
-	if (context.getNodeParameter('output', 'job') === 'job') return jobs.map((job) => ({ json: job as IDataObject }));
+	if (context.getNodeParameter('output', 'job') === 'job') return jobs.map((job) => ({ json: withJobId(job) }));
 	const items: INodeExecutionData[] = [];
 	const retried = Object.keys(state?.unfetched ?? {});
 	const unfetched: Record<string, number> = {};
@@ -61,7 +61,7 @@ async function outputItems(context: IPollFunctions, jobs: JobInformation[], list
 		if (failedPolls < MAX_FETCH_POLLS) unfetched[id] = failedPolls;
 		else {
 			const error = files.error instanceof Error ? files.error.message : String(files.error);
-			items.push({ json: { ...(listed.find((job) => job.id === id) ?? { id }), error } as IDataObject });
+			items.push({ json: { ...withJobId(listed.find((job) => job.id === id) ?? { id }), error } });
 		}
 	}
 	if (state) {
@@ -91,7 +91,7 @@ export class UnstructuredPollingTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Checks Unstructured for jobs at the times set below, so it works behind NAT or on a laptop. Each job starts the workflow once, when first seen in a selected status; the first check after publishing only notes the jobs there are. For instant events, use the Unstructured Trigger (webhooks).',
+					'Checks Unstructured for jobs at the Poll Times above, so it works behind NAT or on a laptop. Each job starts the workflow once, when first seen in a selected status; the first check after publishing only notes the jobs there are. For instant events, use the Unstructured Trigger (webhooks).',
 				name: 'pollingNotice',
 				type: 'notice',
 				default: '',

@@ -11,6 +11,7 @@ import type {
 
 import { searchWorkflows } from './methods/listSearch';
 import { jobScopeFields } from './shared/descriptions/jobScope';
+import { withJobId } from './shared/job/itemContext';
 import { fetchJob, outputFileItems } from './shared/job/output';
 import type { FetchLimits } from './shared/job/output';
 import { createChannel, deleteChannel, findChannel } from './trigger/channels';
@@ -57,7 +58,7 @@ async function deliveryResponse(context: IWebhookFunctions, payload: IDataObject
 	const items: INodeExecutionData[] =
 		context.getNodeParameter('output', 'outputFiles') === 'outputFiles'
 			? outputFileItems(job).map((json) => ({ json }))
-			: [{ json: job as IDataObject }];
+			: [{ json: withJobId(job) }];
 	return { workflowData: [items] };
 }
 
@@ -88,7 +89,7 @@ export class UnstructuredTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Unstructured must be able to reach this n8n over HTTPS: the trigger registers a webhook notification channel for this workflow\'s webhook URL when the workflow is published, and deletes it when unpublished.',
+					'Unstructured must be able to reach this n8n over HTTPS. The trigger registers a webhook notification channel for this workflow\'s production URL when the workflow is published (deleted when unpublished), and one for the test URL while "Execute step" or "Execute workflow" listens for a test event.',
 				name: 'reachabilityNotice',
 				type: 'notice',
 				default: '',

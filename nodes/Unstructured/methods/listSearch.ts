@@ -81,19 +81,23 @@ export async function searchWorkflows(
 	const workflows = (await getList(this, WORKFLOWS_PATH, qs)) as IDataObject[];
 	return {
 		results: workflows.map((workflow) => ({
-			name: `${String(workflow.name)} · ${String(workflow.status)}`,
+			name: `${String(workflow.name)} · ${readableStatus(workflow.status)}`,
 			value: String(workflow.id),
 		})),
 		paginationToken: workflows.length === PAGE_SIZE ? String(page + 1) : undefined,
 	};
 }
 
-/** Unstructured's workflow templates, for on-demand jobs. */
+/** Unstructured's workflow templates, for on-demand jobs: the name (long ones are cut off in the list), then the ID and description. */
 export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const templates = (await getList(this, TEMPLATES_PATH)) as IDataObject[];
 	return {
 		results: templates
 			.filter((template) => matches(filter, template.id, template.name))
-			.map((template) => ({ name: `${String(template.name)} (${String(template.id)})`, value: String(template.id) })),
+			.map((template) => ({
+				name: String(template.name),
+				value: String(template.id),
+				description: [String(template.id), template.description].filter(Boolean).join(': '),
+			})),
 	};
 }

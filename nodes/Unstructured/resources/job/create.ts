@@ -1,9 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { elementsNodeField, elementsOutputOption } from '../../shared/descriptions/elements';
+import { elementsNodeField, elementsOutputOption, failedFilesFields } from '../../shared/descriptions/elements';
 import { templateIdLocator } from '../../shared/descriptions/locators';
 import { waitForCompletionFields } from '../../shared/descriptions/waitFields';
+import { checkElementsNode } from '../../shared/job/elements';
 import { readOptionalText } from '../../shared/parameters';
+import { templatePath } from '../../shared/request/paths';
+import { apiRequest } from '../../shared/request/transport';
 import { itemInputError } from '../../shared/request/errors';
 import { inputBinaryFiles, inputFileParts } from '../../shared/request/inputFiles';
 import { multipartBody } from '../../shared/request/multipart';
@@ -23,6 +26,8 @@ const showOnlyForJobCreate = {
  */
 const showForVersion1 = { ...showOnlyForJobCreate, '@version': [1] };
 const showFromVersion11 = { ...showOnlyForJobCreate, '@version': [{ _cnd: { gte: 1.1 } }] };
+/** From 1.2, Output shows only with waiting: a job has no output files or elements before it has finished. */
+const showWhenWaiting = { ...showOnlyForJobCreate, waitForCompletion: [true] };
 
 const JOB_NODES_DESCRIPTION =
 	'The nodes of a custom job: a JSON list of {"name", "type", "subtype", "settings"}, with types partition, prompter, chunk and embed';
@@ -36,10 +41,35 @@ const EXAMPLE_JOB_NODES = `[
   }
 ]`;
 
+/**
+ * Output. Versions 1 and 1.1 show it above Wait for Completion, always (Output Files or Elements
+ * without waiting fail before any request); from 1.2 it shows below the wait options, only with
+ * waiting, as Workflow › Run has it: without waiting the output is the job.
+ */
+const outputField: INodeProperties = {
+	displayName: 'Output',
+	name: 'output',
+	type: 'options',
+	default: 'job',
+	options: [
+		{
+			name: 'Job',
+			value: 'job',
+			description: 'One item: the job, as the API returns it, with job_id',
+		},
+		{
+			name: 'Output Files',
+			value: 'outputFiles',
+			description: 'With Wait for Completion: one item per output file of the finished job, ready for Job › Download Output',
+		},
+		elementsOutputOption,
+	],
+};
+
 export const jobCreateDescription: INodeProperties[] = [
 	{
 		displayName:
-			'Unstructured takes one new job per second and runs at most 5 on-demand jobs at once (others wait as SCHEDULED). The node sends the jobs of many items a second apart, so 20 items take about 20 seconds.',
+			'Unstructured takes one new job per second and runs at most 5 on-demand jobs at once (others wait as SCHEDULED). The node sends the jobs of many items a second apart by itself (no Batching needed in Request Options), so 20 items take about 20 seconds.',
 		name: 'createNotice',
 		type: 'notice',
 		default: '',
@@ -94,28 +124,11 @@ export const jobCreateDescription: INodeProperties[] = [
 		description:
 			'The binary fields of the item that hold the files to process, separated by commas. Empty: every binary field of the item. At most 10 files.',
 	},
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		default: 'job',
-		displayOptions: { show: showOnlyForJobCreate },
-		options: [
-			{
-				name: 'Job',
-				value: 'job',
-				description: 'One item: the job as the API returns it',
-			},
-			{
-				name: 'Output Files',
-				value: 'outputFiles',
-				description: 'With Wait for Completion: one item per output file of the finished job',
-			},
-			elementsOutputOption,
-		],
-	},
-	elementsNodeField(showOnlyForJobCreate),
+	{ ...outputField, displayOptions: { show: { ...showOnlyForJobCreate, '@version': [1, 1.1] } } },
 	...waitForCompletionFields(showOnlyForJobCreate, { waitByDefault: true }),
+	{ ...outputField, displayOptions: { show: { ...showWhenWaiting, '@version': [{ _cnd: { gte: 1.2 } }] } } },
+	elementsNodeField(showOnlyForJobCreate),
+	...failedFilesFields(showOnlyForJobCreate),
 ];
 
 /** `{"template_id"}` or `{"job_nodes"}`: exactly one of them, as the API requires. */
@@ -169,7 +182,7 @@ export async function checkCreateJob(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	requestData(this);
+	const data = requestData(this);
 	const output = this.getNodeParameter('output', 'job') as string;
 	if (output !== 'job' && this.getNodeParameter('waitForCompletion', true) !== true) {
 		const name = output === 'elements' ? 'Elements' : 'Output Files';
@@ -180,7 +193,18 @@ export async function checkCreateJob(
 		);
 	}
 	inputBinaryFiles(this, MAX_INPUT_FILES);
+	if (output === 'elements') await checkElementsNodeOfJob(this, data);
 	return requestOptions;
+}
+
+/** "Elements of Node" against the nodes the job will have, read from its template when it has one. */
+async function checkElementsNodeOfJob(context: IExecuteSingleFunctions, data: IDataObject): Promise<void> {
+	if (!readOptionalText(context, 'elementsNode')) return;
+	if (data.job_nodes) return checkElementsNode(context, data.job_nodes as IDataObject[], 'the Job Nodes');
+	const templateId = String(data.template_id);
+	const response = await apiRequest(context, { method: 'GET', url: templatePath(templateId) }, { notFound: `The Unstructured API found no template with ID "${templateId}"` });
+	const nodes = (response.body as IDataObject | undefined)?.nodes;
+	if (Array.isArray(nodes)) checkElementsNode(context, nodes as IDataObject[], `template "${templateId}"`);
 }
 
 /** The body, built when the job's turn has come: a `request_data` JSON part and one `input_files` part per file. */

@@ -8,7 +8,9 @@ import type {
 
 import { workflowIdLocator } from '../../shared/descriptions/locators';
 import { returnAllAndLimit } from '../../shared/descriptions/returnAllLimit';
+import { withJobId } from '../../shared/job/itemContext';
 import { readOptionalText } from '../../shared/parameters';
+import type { JobInformation } from '../../shared/types';
 import { JOB_STATUS_OPTIONS } from './jobStatuses';
 
 const showOnlyForJobGetAll = {
@@ -53,6 +55,11 @@ export async function setJobListQuery(
 	const status = readOptionalText(this, 'filters.status');
 	if (status) qs.status = status;
 	return { ...requestOptions, qs: { ...requestOptions.qs, ...qs } };
+}
+
+/** postReceive: each job with `job_id`, for Job ID's default in the next node. */
+export async function addJobIds(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return items.map((item) => ({ ...item, json: withJobId(item.json as unknown as JobInformation) }));
 }
 
 /** postReceive: the jobs newest first (the API returns them in no stated order). */

@@ -10,7 +10,7 @@ import { toCancelOutput } from './cancel';
 import { checkCreateJob, createJobBody, jobCreateDescription } from './create';
 import { jobDownloadDescription, setDownloadQuery, toDownloadOutput } from './download';
 import { jobGetDescription } from './get';
-import { jobGetAllDescription, setJobListQuery, sortNewestFirst } from './getAll';
+import { addJobIds, jobGetAllDescription, setJobListQuery, sortNewestFirst } from './getAll';
 import { jobGetDetailsDescription, toJobDetailsOutput } from './getDetails';
 import { toFailedFileItems } from './getFailedFiles';
 
@@ -79,7 +79,7 @@ export const jobDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many jobs',
 				description: 'List the jobs of the account, newest first',
-				routing: route('GET', JOBS_PATH, { preSend: [setJobListQuery], postReceive: [toListItems, sortNewestFirst, applyLimit] }),
+				routing: route('GET', JOBS_PATH, { preSend: [setJobListQuery], postReceive: [toListItems, addJobIds, sortNewestFirst, applyLimit] }),
 			},
 		],
 		default: 'get',

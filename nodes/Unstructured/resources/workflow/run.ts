@@ -8,11 +8,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { elementsNodeField, elementsOutputOption } from '../../shared/descriptions/elements';
+import { elementsNodeField, elementsOutputOption, failedFilesFields } from '../../shared/descriptions/elements';
 import { waitForCompletionFields } from '../../shared/descriptions/waitFields';
 import { toJobOutput } from '../../shared/job/output';
 import { readIdParameter } from '../../shared/parameters';
-import { describeErrorBody } from '../../shared/request/errors';
+import { describeErrorBody, itemInputError } from '../../shared/request/errors';
 import { inputBinaryFiles, inputFileParts } from '../../shared/request/inputFiles';
 import { multipartBody } from '../../shared/request/multipart';
 import type { RequestBody } from '../../shared/request/route';
@@ -59,10 +59,11 @@ export const workflowRunDescription: INodeProperties[] = [
 				value: 'job',
 				description: 'One item: the finished job',
 			},
-			{ ...elementsOutputOption, description: `${elementsOutputOption.description}. For runs that send input files.` },
+			{ ...elementsOutputOption, description: `${elementsOutputOption.description}. With Send Input Files.` },
 		],
 	},
 	elementsNodeField({ ...showOnlyForWorkflowRun, waitForCompletion: [true] }),
+	...failedFilesFields({ ...showOnlyForWorkflowRun, waitForCompletion: [true] }),
 ];
 
 /** preSend: with "Send Input Files", checks the item has the files, before any is read. */
@@ -70,7 +71,15 @@ export async function checkRunInput(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	if (this.getNodeParameter('sendInputFiles', false) === true) inputBinaryFiles(this);
+	const sendsFiles = this.getNodeParameter('sendInputFiles', false) === true;
+	if (sendsFiles) inputBinaryFiles(this);
+	else if (this.getNodeParameter('waitForCompletion', true) === true && this.getNodeParameter('output', 'outputFiles') === 'elements') {
+		throw itemInputError(
+			this,
+			'Output "Elements" needs Send Input Files',
+			'Elements are read from Unstructured for the files sent with the run; a run of the workflow\'s own source writes its output to the destination only. Turn on Send Input Files, or set Output to Output Files or Job.',
+		);
+	}
 	return requestOptions;
 }
 

@@ -1,11 +1,10 @@
-import type { IDisplayOptions, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteSingleFunctions, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 /** The "Elements" choice of Output, for the operations that send files and wait (Create, Run). */
 export const elementsOutputOption: INodePropertyOptions = {
 	name: 'Elements',
 	value: 'elements',
-	description:
-		'With Wait for Completion: one item per document element of each file the job processed (type, element_id, text, metadata), with job_id, file_id and file_name',
+	description: 'One item per document element (text, type, metadata) of each file, with its file and job',
 };
 
 /** "Elements of Node", shown with Output: Elements. */
@@ -20,4 +19,38 @@ export function elementsNodeField(show: IDisplayOptions['show']): INodePropertie
 		description:
 			'Empty: the output of the last node of the job. For a job with several outputs: the node whose output to get, by its ID, type (e.g. chunk) or subtype.',
 	};
+}
+
+/** From version 1.2, failed files stay out of the elements (a text-less item breaks a vector-store chain). */
+export function defaultFailedFilesOutput(context: IExecuteSingleFunctions): 'errorItems' | 'lastItem' {
+	return context.getNode().typeVersion >= 1.2 ? 'lastItem' : 'errorItems';
+}
+
+const failedFilesChoice: INodeProperties = {
+	displayName: 'Failed Files',
+	name: 'failedFiles',
+	type: 'options',
+	default: 'lastItem',
+	options: [
+		{
+			name: 'Leave Out, Listed on the Last Item',
+			value: 'lastItem',
+			description: 'Only elements with text are output; the last one gets failed_files, each with file_name and error',
+		},
+		{
+			name: 'One Error Item Each',
+			value: 'errorItems',
+			description: 'An item per failed file among the elements, with file_name and error but no text',
+		},
+	],
+	description: 'With "Fail When the Job or a File Fails" off: what becomes of the files that failed',
+};
+
+/** "Failed Files", shown with Output: Elements; its default depends on the node version (saved nodes keep theirs). */
+export function failedFilesFields(show: IDisplayOptions['show']): INodeProperties[] {
+	const withElements = { ...show, output: ['elements'] };
+	return [
+		{ ...failedFilesChoice, default: 'errorItems', displayOptions: { show: { ...withElements, '@version': [1, 1.1] } } },
+		{ ...failedFilesChoice, default: 'lastItem', displayOptions: { show: { ...withElements, '@version': [{ _cnd: { gte: 1.2 } }] } } },
+	];
 }

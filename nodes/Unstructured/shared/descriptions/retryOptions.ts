@@ -8,8 +8,15 @@ export const retryOptionsField: INodeProperties = {
 	placeholder: 'Add option',
 	default: {},
 	description:
-		'Reads are sent again after a rate limit (429), a server error (5xx) or a broken connection, waiting as Unstructured asks (Retry-After) or longer each time. Requests that start a job are sent again only when Unstructured certainly did not start it.',
+		'Reads are sent again after a rate limit (429), a server error (5xx) or a broken connection, waiting as Unstructured asks (Retry-After) or longer each time. Requests that start a job are sent again only when Unstructured certainly did not start it. Unlike Settings › Retry On Fail, which runs the whole node again (and creates every job again), these retry one request.',
 	options: [
+		{
+			displayName: 'Automatic Retries',
+			name: 'retry',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to send failed requests again. When off, the first failure is the result.',
+		},
 		{
 			displayName: 'Max Attempts',
 			name: 'maxAttempts',
@@ -25,13 +32,6 @@ export const retryOptionsField: INodeProperties = {
 			default: 120,
 			typeOptions: { minValue: 0 },
 			description: 'No retry starts later than this after the first attempt',
-		},
-		{
-			displayName: 'Retry Automatically',
-			name: 'retry',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to send failed requests again. When off, the first failure is the result.',
 		},
 	],
 };

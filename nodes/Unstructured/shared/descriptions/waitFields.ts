@@ -25,12 +25,12 @@ export function waitForCompletionFields(
 			displayOptions: { show: { ...show, waitForCompletion: [true] } },
 			options: [
 				{
-					displayName: 'Fail When the Job Fails',
+					displayName: 'Fail When the Job or a File Fails',
 					name: 'failWhenJobFails',
 					type: 'boolean',
 					default: true,
 					description:
-						'Whether a job that ends FAILED or STOPPED stops the node with an error giving Unstructured\'s reasons. When off, the job is output as it ended.',
+						'Whether a job that ends FAILED or STOPPED, or (with Output Elements) completes with a failed file, stops the node with Unstructured\'s reasons, outputting nothing for it. When off, such a job is output as it ended, and Output Elements gives the good files\' elements.',
 				},
 				{
 					displayName: 'On Timeout',

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { readOptionalText } from '../parameters';
+import { itemInputError } from '../request/errors';
 import { inputBinaryFiles, sentFileName } from '../request/inputFiles';
 import { jobPath } from '../request/paths';
 import { apiRequest } from '../request/transport';
 import type { JobInformation, NodeFileMetadata } from '../types';
 import { asElements, withContext } from './itemContext';
-import { jobError } from './wait';
+import { FAIL_OPTION_ADVICE, failedFilesText, jobError, sentence } from './wait';
 
 /**
  * Output "Elements" of Job › Create and Workflow › Run: once the job has finished, the output of
@@ -51,10 +52,7 @@ function outputFilesOf(context: IExecuteSingleFunctions, job: JobInformation): O
 		return (job.input_file_ids ?? []).map((fileId, index) => ({ fileId, fileName: nameAt(index, fileId) }));
 	}
 	const entries = job.output_node_files ?? [];
-	const wanted = chosen.toLowerCase();
-	const matching = entries.filter((entry: NodeFileMetadata) =>
-		[entry.node_id, entry.node_type, entry.node_subtype].some((value) => String(value).toLowerCase() === wanted),
-	);
+	const matching = entries.filter((entry: NodeFileMetadata) => isNode(chosen, entry.node_id, entry.node_type, entry.node_subtype));
 	const nodeIds = [...new Set(matching.map((entry) => entry.node_id))];
 	if (nodeIds.length !== 1) {
 		const known = [...new Set(entries.map((entry) => `${entry.node_id} (${entry.node_type}, ${entry.node_subtype})`))];
@@ -66,6 +64,33 @@ function outputFilesOf(context: IExecuteSingleFunctions, job: JobInformation): O
 		);
 	}
 	return matching.map((entry, index) => ({ fileId: entry.file_id, nodeId: entry.node_id, fileName: nameAt(index, entry.file_id) }));
+}
+
+/** Whether "Elements of Node" names this node: by its ID, type or subtype, in any case. */
+function isNode(chosen: string, ...idTypeSubtype: unknown[]): boolean {
+	const wanted = chosen.toLowerCase();
+	return idTypeSubtype.some((value) => value !== undefined && String(value).toLowerCase() === wanted);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Before a job is created: "Elements of Node" must name exactly one of the nodes the job will have
+ * (the template's, from `GET /templates/{id}`, or the Job Nodes given), by type or subtype, so that
+ * a mistake fails before the job is paid for. A node ID is not checked: no source says whether a
+ * job's nodes keep the IDs of its template's nodes (GUESS avoided).
+ */
+export function checkElementsNode(context: IExecuteSingleFunctions, nodes: IDataObject[], definedBy: string): void {
+	const chosen = readOptionalText(context, 'elementsNode');
+	if (!chosen || UUID.test(chosen)) return;
+	const matching = nodes.filter((node) => isNode(chosen, node.id, node.type, node.subtype));
+	if (matching.length === 1) return;
+	const known = nodes.map((node) => `${String(node.name ?? node.id ?? '?')} (${String(node.type)}, ${String(node.subtype)})`).join('; ');
+	throw itemInputError(
+		context,
+		matching.length === 0 ? `No node "${chosen}" in ${definedBy} for Elements of Node` : `More than one node of ${definedBy} is "${chosen}"`,
+		`Give the type or subtype of one of its nodes, or leave Elements of Node empty for the last node. Its nodes: ${known || 'none'}.`,
+	);
 }
 
 /** Whether a failed file of `/failed-files` is this file: its `document` is not documented further. */
@@ -98,7 +123,34 @@ async function downloadElements(context: IExecuteSingleFunctions, job: JobInform
 	return asElements(body);
 }
 
-export async function elementItems(context: IExecuteSingleFunctions, job: JobInformation, failWhenFilesFail: boolean): Promise<INodeExecutionData[]> {
+/**
+ * What becomes of failed files when the node does not fail for them: `errorItems`, one item each
+ * among the elements, `{ job_id, file_id, file_name, error }` (version 1 and 1.1); `lastItem`, left
+ * out of the elements and listed as `failed_files` on the item's last item, so that a vector-store
+ * chain gets only elements with text (from version 1.2). With no element at all, that is one item
+ * `{ job_id, failed_files }`.
+ */
+export type FailedFilesOutput = 'errorItems' | 'lastItem';
+
+function withFailedFiles(items: INodeExecutionData[], failedItems: IDataObject[], output: FailedFilesOutput, job: JobInformation): INodeExecutionData[] {
+	if (failedItems.length === 0) return items;
+	if (output === 'errorItems') return [...items, ...failedItems.map((json) => ({ json }))];
+	const failedFiles = failedItems.map((file) => {
+		const listed = { ...file };
+		delete listed.job_id;
+		return listed;
+	});
+	if (items.length === 0) return [{ json: { job_id: job.id, failed_files: failedFiles } }];
+	const last = items[items.length - 1];
+	return [...items.slice(0, -1), { ...last, json: { ...last.json, failed_files: failedFiles } }];
+}
+
+export async function elementItems(
+	context: IExecuteSingleFunctions,
+	job: JobInformation,
+	failWhenFilesFail: boolean,
+	failedFilesOutput: FailedFilesOutput,
+): Promise<INodeExecutionData[]> {
 	const files = outputFilesOf(context, job);
 	if (files.length === 0) {
 		throw jobError(
@@ -113,25 +165,26 @@ export async function elementItems(context: IExecuteSingleFunctions, job: JobInf
 		throw jobError(
 			context,
 			job,
-			`Job "${job.id}" completed, but ${failed.length} of its files failed: ${failed.map((file) => `${file.document}: ${file.error}`).join('; ')}`,
-			'Turn off "Fail When the Job Fails" under Wait Options to get the elements of the other files, with one item per failed file giving its error.',
+			`Job "${job.id}" completed, but ${failed.length} of its ${Math.max(files.length, failed.length)} files failed`,
+			`${sentence(`Failed files: ${failedFilesText(failed)}`)} No element is output while one file failed. ${FAIL_OPTION_ADVICE}`,
 		);
 	}
 	const items: INodeExecutionData[] = [];
+	const failedItems: IDataObject[] = [];
 	const reported = new Set<FailedFile>();
 	for (const file of files) {
 		const fileContext: IDataObject = { job_id: job.id, file_id: file.fileId, ...(file.nodeId ? { node_id: file.nodeId } : {}), file_name: file.fileName };
 		const failure = failed.find((candidate) => isFile(candidate, file));
 		if (failure) {
 			reported.add(failure);
-			items.push({ json: { ...fileContext, error: String(failure.error) } });
+			failedItems.push({ ...fileContext, error: String(failure.error) });
 			continue;
 		}
 		for (const element of await downloadElements(context, job, file)) items.push({ json: withContext(element, fileContext) });
 	}
-	// Failed files that match none of the files by name still get their item: nothing is dropped in silence.
+	// Failed files that match none of the files by name are reported too: nothing is dropped in silence.
 	for (const failure of failed.filter((candidate) => !reported.has(candidate))) {
-		items.push({ json: { job_id: job.id, file_name: String(failure.document), error: String(failure.error) } });
+		failedItems.push({ job_id: job.id, file_name: String(failure.document), error: String(failure.error) });
 	}
-	return items;
+	return withFailedFiles(items, failedItems, failedFilesOutput, job);
 }

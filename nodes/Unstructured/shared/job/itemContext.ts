@@ -14,3 +14,12 @@ export function withContext(fields: IDataObject, context: IDataObject): IDataObj
 	}
 	return item;
 }
+
+/**
+ * A job as the API returned it, plus `job_id` equal to its `id`: every item about a job carries
+ * `job_id`, which the Job ID parameter reads by default, so that any of our nodes chains into Job
+ * › Get, Get Details and the others with nothing typed.
+ */
+export function withJobId(job: { id: string }): IDataObject {
+	return withContext(job as unknown as IDataObject, { job_id: job.id });
+}

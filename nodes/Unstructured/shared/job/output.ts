@@ -13,7 +13,9 @@ import type { ApiContext } from '../request/transport';
 import { isJob } from '../types';
 import type { JobInformation } from '../types';
 import { elementItems } from './elements';
-import { withContext } from './itemContext';
+import type { FailedFilesOutput } from './elements';
+import { defaultFailedFilesOutput } from '../descriptions/elements';
+import { withContext, withJobId } from './itemContext';
 import { jobFailedError, jobWaitTimeoutError, waitForJob } from './wait';
 
 /** Fields of the job copied onto each output-file item, under these names. */
@@ -95,14 +97,14 @@ export async function toJobOutput(
 	let job = response.body;
 	if (this.getNodeParameter('waitForCompletion', false) === true) {
 		const finished = await finishedJob(this, job);
-		if ('asItIs' in finished) return [{ json: finished.asItIs as IDataObject }];
+		if ('asItIs' in finished) return [{ json: withJobId(finished.asItIs as JobInformation) }];
 		job = finished;
 	}
 	const output = this.getNodeParameter('output', 'job');
-	if (output === 'job') return [{ json: job as IDataObject }];
+	if (output === 'job') return [{ json: withJobId(job) }];
 	if (output === 'elements') {
 		const failWhenJobFails = (this.getNodeParameter('waitOptions', {}) as WaitOptions).failWhenJobFails !== false;
-		return await elementItems(this, job, failWhenJobFails);
+		return await elementItems(this, job, failWhenJobFails, this.getNodeParameter('failedFiles', defaultFailedFilesOutput(this)) as FailedFilesOutput);
 	}
 	return outputFileItems(job).map((json) => ({ json }));
 }

@@ -43,14 +43,31 @@ async function pollJob(context: IExecuteSingleFunctions, jobId: string): Promise
 	return { job: response.body };
 }
 
-/** An error about a job of this item, carrying the job's ID and status. */
+/**
+ * An error about a job of this item, carrying the job's ID and status (as `job_status`: n8n shows a
+ * `status` field as the error code, and a job status is no error code).
+ */
 export function jobError(context: IExecuteSingleFunctions, job: JobInformation, message: string, description: string): NodeApiError {
-	return new NodeApiError(context.getNode(), { job_id: job.id, status: job.status } as JsonObject, {
+	return new NodeApiError(context.getNode(), { job_id: job.id, job_status: job.status } as JsonObject, {
 		message,
 		description,
 		itemIndex: context.getItemIndex(),
 	});
 }
+
+/** Text as one sentence: n8n's error panel shows a description as one paragraph, so sentences, not lines. */
+export function sentence(text: string): string {
+	const trimmed = text.trim();
+	return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** "a.pdf (File is encrypted); b.pdf (Corrupt PDF)": each failed file once, with its reason. */
+export function failedFilesText(files: Array<{ document?: unknown; error?: unknown }>): string {
+	return files.map((file) => `${String(file.document)} (${String(file.error)})`).join('; ');
+}
+
+export const FAIL_OPTION_ADVICE =
+	'Turn off "Fail When the Job or a File Fails" under Wait Options to output the job as it ended, or, with Output Elements, the elements of the files that succeeded.';
 
 /** The error for a wait that ran out, giving the job's last status and what to do. */
 export function jobWaitTimeoutError(context: IExecuteSingleFunctions, wait: WaitResult, settings: WaitSettings): NodeApiError {
@@ -129,13 +146,6 @@ export async function jobFailedError(context: IExecuteSingleFunctions, job: JobI
 	]);
 	const message = typeof details?.message === 'string' && details.message ? details.message : undefined;
 	const failedFiles = Array.isArray(failed?.failed_files) ? (failed.failed_files as IDataObject[]) : [];
-	const reasons = failedFiles.map((file) => `${String(file.document)}: ${String(file.error)}`);
-	const description = [
-		message && `Unstructured says: ${message}`,
-		reasons.length > 0 && `Failed files: ${reasons.join('; ')}`,
-		'Turn off "Fail When the Job Fails" under Wait Options to output the job with its status instead.',
-	]
-		.filter(Boolean)
-		.join('\n');
+	const description = [failedFiles.length > 0 ? sentence(`Failed files: ${failedFilesText(failedFiles)}`) : '', FAIL_OPTION_ADVICE].filter(Boolean).join(' ');
 	return jobError(context, job, `Job "${job.id}" of workflow "${job.workflow_name}" ended ${job.status}${message ? `: ${message}` : ''}`, description);
 }
