@@ -3,7 +3,9 @@
  * The package in n8n's editor, in a real browser (`npm run test:ui`): installed the installer's way
  * into a real n8n 2.41.1, driven through Chromium like a user: sign in, create the credential (a
  * wrong key shows our message, the right one passes the test), find the node, add Job › Get, pick a
- * job from the list, execute, and read the flattened items in the output table. Screenshots go to
+ * job from the list, execute, and read the flattened items in the output table. Then three imported
+ * workflows run in the editor: Polling Trigger → Job › Get with every default, Job › Create with
+ * Output Elements, and a job that ended FAILED in the error panel. Screenshots go to
  * .cache/ui-screenshots/ (UI_SCREENSHOTS=<folder> to put them elsewhere, e.g. docs/images).
  */
 const { describe, it, before, after } = require('node:test');
@@ -22,6 +24,50 @@ let n8n;
 let browser;
 let page;
 let job;
+let failedJob;
+
+const CREDENTIAL = { unstructuredApi: { id: 'uiCredential01', name: 'Unstructured (imported)' } };
+const unstructuredNode = (name, position, parameters) => ({
+	id: `2e3f4a50-0000-4000-8000-${String(position[0]).padStart(12, '0')}`,
+	name,
+	type: 'n8n-nodes-unstructured.unstructured',
+	typeVersion: 1.2,
+	position,
+	parameters,
+	credentials: CREDENTIAL,
+});
+const manualTrigger = { parameters: {}, id: '1d2e3f40-0000-4000-8000-000000000002', name: 'When clicking ‘Execute workflow’', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] };
+const chain = (...names) => Object.fromEntries(names.slice(0, -1).map((name, index) => [name, { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] }]));
+
+/** The workflows the last tests open: each one's nodes are connected in the order given. */
+function importedWorkflows() {
+	const report = { id: '3a4b5c60-0000-4000-8000-000000000001', name: 'Report text', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [220, 0], parameters: { assignments: { assignments: [{ id: 'a1', name: 'text', value: 'Quarterly report. Revenue grew by 12 percent.', type: 'string' }] }, options: {} } };
+	const toFile = { id: '3a4b5c60-0000-4000-8000-000000000002', name: 'Convert to File', type: 'n8n-nodes-base.convertToFile', typeVersion: 1.1, position: [440, 0], parameters: { operation: 'toText', sourceProperty: 'text', options: { fileName: 'report.txt' } } };
+	const polling = { id: '3a4b5c60-0000-4000-8000-000000000003', name: 'Unstructured Polling Trigger', type: 'n8n-nodes-unstructured.unstructuredPollingTrigger', typeVersion: 1, position: [0, 0], parameters: {}, credentials: CREDENTIAL };
+	return [
+		{ id: 'uiPolling01', name: 'Polling trigger then Job › Get', nodes: [polling, unstructuredNode('Get a job', [220, 0], { resource: 'job', operation: 'get' })], connections: chain(polling.name, 'Get a job') },
+		{
+			id: 'uiElements01',
+			name: 'A text file into elements',
+			nodes: [manualTrigger, report, toFile, unstructuredNode('Create a job', [660, 0], { resource: 'job', operation: 'create', templateId: { __rl: true, mode: 'id', value: 'hi_res_partition' }, waitOptions: { pollInterval: 1 }, output: 'elements' })],
+			connections: chain(manualTrigger.name, report.name, toFile.name, 'Create a job'),
+		},
+		{
+			id: 'uiFailed01',
+			name: 'Waiting for a job that fails',
+			nodes: [manualTrigger, unstructuredNode('Wait for the job', [220, 0], { resource: 'job', operation: 'get', jobId: { __rl: true, mode: 'id', value: failedJob.id }, waitForCompletion: true })],
+			connections: chain(manualTrigger.name, 'Wait for the job'),
+		},
+	].map((workflow) => ({ ...workflow, settings: { executionOrder: 'v1' } }));
+}
+
+/** Opens an imported workflow, executes it from the canvas, and opens the node `name`. */
+async function executeAndOpen(workflowId, name) {
+	await page.goto(`${n8n.baseUrl}/workflow/${workflowId}`);
+	await page.click(testId('execute-workflow-button'));
+	await page.locator(testId('canvas-node')).filter({ hasText: name }).dblclick();
+	await page.locator(testId('ndv')).waitFor();
+}
 
 const shot = async (name) => await page.screenshot({ path: path.join(screenshots, `${name}.jpg`), type: 'jpeg', quality: 70 });
 const testId = (id) => `[data-test-id="${id}"]`;
@@ -30,8 +76,15 @@ before(async () => {
 	fs.mkdirSync(screenshots, { recursive: true });
 	await mock.start();
 	job = mock.addJob({ workflow_name: 'Invoices to Postgres', created_at: '2026-11-27T14:05:00Z', output_node_files: [makeOutputFile(), makeOutputFile()] });
-	mock.addJob({ workflow_name: 'Contracts', status: 'FAILED', created_at: '2026-11-26T09:30:00Z' });
+	failedJob = mock.addJob({ workflow_name: 'Contracts', status: 'FAILED', created_at: '2026-11-26T09:30:00Z' });
+	mock.setDetails(failedJob.id, { id: failedJob.id, processing_status: 'FAILED', node_stats: [], message: 'Partitioning failed for 2 of 2 files' });
+	mock.setFailedFiles(failedJob.id, [
+		{ document: 'contract-07.pdf', error: 'File is encrypted' },
+		{ document: 'contract-08.pdf', error: 'PDF page tree is missing' },
+	]);
 	n8n = await new N8nInstance().init();
+	await n8n.importJson('credentials', 'ui-credential', [{ id: CREDENTIAL.unstructuredApi.id, name: CREDENTIAL.unstructuredApi.name, type: 'unstructuredApi', data: { apiUrl: mock.url, apiKey: API_KEY } }]);
+	for (const workflow of importedWorkflows()) await n8n.importJson('workflow', workflow.id, workflow);
 	await n8n.importJson('workflow', 'ui', {
 		id: 'uiWorkflow01',
 		name: 'Unstructured in the browser',
@@ -130,5 +183,35 @@ describe('in n8n\'s editor, in Chromium', () => {
 		await page.click(testId('ndv-close-button'));
 		await page.locator(testId('canvas-default-node')).getByText('Get Job').waitFor();
 		await shot('canvas');
+	});
+
+	it('Polling Trigger → Job › Get, every parameter left at its default, executes: Job ID reads job_id', async () => {
+		mock.requests.length = 0;
+		await executeAndOpen('uiPolling01', 'Get a job');
+		const output = page.locator(testId('output-panel'));
+		await output.locator(testId('run-data-item-count')).filter({ hasText: '2 items' }).waitFor();
+		for (const file of job.output_node_files) await output.getByText(file.file_id).waitFor();
+		await shot('polling-trigger-then-get');
+		assert.ok(mock.requests.some((request) => request.path === `/api/v1/jobs/${job.id}`), 'Job › Get asked for the job the trigger gave');
+	});
+
+	it('Job › Create with Output Elements turns a file into one item per element', async () => {
+		mock.newJobStatuses = ['IN_PROGRESS', 'COMPLETED'];
+		mock.newJobOutput = (file) => [
+			{ type: 'Title', element_id: 'e1', text: 'Quarterly report', metadata: { filename: file.file_id, page_number: 1 } },
+			{ type: 'NarrativeText', element_id: 'e2', text: 'Revenue grew by 12 percent.', metadata: { filename: file.file_id, page_number: 1 } },
+		];
+		await executeAndOpen('uiElements01', 'Create a job');
+		const output = page.locator(testId('output-panel'));
+		await output.locator(testId('run-data-item-count')).filter({ hasText: '2 items' }).waitFor();
+		await output.getByText('Revenue grew by 12 percent.').first().waitFor();
+		await shot('create-elements');
+	});
+
+	it('a job that ended FAILED shows its reason and its failed files in the error panel', async () => {
+		await executeAndOpen('uiFailed01', 'Wait for the job');
+		await page.getByText(`Job "${failedJob.id}" of workflow "Contracts" ended FAILED: Partitioning failed for 2 of 2 files`).first().waitFor();
+		await page.getByText('Failed files: contract-07.pdf (File is encrypted); contract-08.pdf (PDF page tree is missing).', { exact: false }).first().waitFor();
+		await shot('job-failed-error');
 	});
 });
