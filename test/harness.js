@@ -4,7 +4,7 @@
  * n8n-core's PackageDirectoryLoader loads `dist/` from package.json's "n8n" attribute, NodeTypes
  * gives declarative nodes their RoutingNode `execute`, and WorkflowExecute runs the workflow with
  * credentials applied by each credential type's own `authenticate` block.
- * See shared/reference/n8n-engine-notes.md.
+ * See docs/n8n-engine.md.
  *
  * `createEngine({ modulesDir, packages })` builds one on the n8n-core and n8n-workflow found in
  * `modulesDir` (default: this repo's), loading the given package folders; the functions exported

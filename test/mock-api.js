@@ -1,7 +1,7 @@
 'use strict';
 /**
  * A mock of the Unstructured Platform API (jobs part) on 127.0.0.1, following
- * shared/reference/unstructured-api.md: FastAPI-style paths (collections with a trailing slash,
+ * docs/unstructured-api.md: FastAPI-style paths (collections with a trailing slash,
  * a 307 redirect without it), `unstructured-api-key` checks, UUID path validation (422 with a
  * `detail` list) and `{"detail": "..."}` errors.
  *
@@ -148,7 +148,7 @@ class MockUnstructuredApi {
 		this.outputs = [];
 		this.workflows = [];
 		this.channels = new Map();
-		// GUESS: no source gives the largest page_size of GET /workflows/ (reference §11, question 9).
+		// GUESS: no source gives the largest page_size of GET /workflows/ (docs/unstructured-api.md §11.3).
 		this.maxWorkflowPageSize = 100;
 		this.templates = [...DEFAULT_TEMPLATES];
 		this.newJobStatuses = [];
@@ -175,7 +175,7 @@ class MockUnstructuredApi {
 	 * - `jobCreationIntervalMs`: a job created (POST /jobs/ or /run) sooner than this after the
 	 *   previous one gets 429 instead, as the API's one-new-job-per-second limit (docs: on-demand
 	 *   jobs limits). GUESS: the status is documented only as "a rate limit error" and the
-	 *   `Retry-After` header not at all (reference §11, question 4); 429 with `Retry-After: 1` is
+	 *   `Retry-After` header not at all (docs/unstructured-api.md §11.1); 429 with `Retry-After: 1` is
 	 *   what FastAPI rate limiters commonly send.
 	 * The first fault rule that matches applies; counts start again with each call, and
 	 * `faultsServed` counts what was served by kind.
@@ -357,7 +357,7 @@ class MockUnstructuredApi {
 
 		const { method, path, query } = request;
 		// GUESS: the docs' curl examples call the collections without a slash but always follow
-		// redirects, which suggests FastAPI's 307 to the slashed path (reference §2 and §11, question 5).
+		// redirects, which suggests FastAPI's 307 to the slashed path (docs/unstructured-api.md §1).
 		if (path === '/api/v1/jobs' || path === '/api/v1/workflows' || path === '/api/v1/templates') {
 			return { status: 307, headers: { location: `${path}/` }, body: '' };
 		}
@@ -410,7 +410,7 @@ class MockUnstructuredApi {
 	cancelJob(job) {
 		if (job.status !== 'SCHEDULED' && job.status !== 'IN_PROGRESS') {
 			// GUESS: no source says what cancelling a finished job answers; modelled on FastAPI's usual
-			// 400 with a `detail` string (reference §11, question 2).
+			// 400 with a `detail` string (docs/unstructured-api.md §11.2).
 			return { status: 400, body: { detail: `Job ${job.id} is ${job.status} and cannot be cancelled.` } };
 		}
 		job.status = 'STOPPED';
@@ -515,7 +515,7 @@ class MockUnstructuredApi {
 	}
 
 	/**
-	 * Notification channels, workspace-wide or per workflow, as reference §8 has them (sources: the
+	 * Notification channels, workspace-wide or per workflow, as docs/unstructured-api.md §8 has them (sources: the
 	 * Python SDK's generated code of 2026-05, `channels.py` and `workflow_channels.py`, and the live
 	 * docs pages `/api-reference/webhooks` and the channel endpoints). The API wants an https URL; the
 	 * mock also takes http on loopback, where tests run n8n.
@@ -617,7 +617,7 @@ class MockUnstructuredApi {
 	/**
 	 * Delivers a job event to a channel's URL the way Unstructured does: a JSON POST signed with the
 	 * channel's secret (Standard Webhooks: HMAC-SHA256 over `id.timestamp.body`, base64, as `v1,…`).
-	 * GUESS: how the secret becomes the HMAC key is not documented (reference §8): `keyReading`
+	 * GUESS: how the secret becomes the HMAC key is not documented (docs/unstructured-api.md §8, §11.5): `keyReading`
 	 * 'base64' (the default) decodes it as Standard Webhooks do, 'raw' takes its UTF-8 bytes.
 	 * `tamper` changes what is sent: `{ signature }`, `{ secret }`, `{ timestamp }`, `{ id }`.
 	 */

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * The Unstructured Trigger's notification channel, through n8n-core's HookContext (publish and
- * unpublish) and WebhookContext (deliveries), against the mock's channel API as reference §8 has it.
+ * unpublish) and WebhookContext (deliveries), against the mock's channel API as docs/unstructured-api.md §8 has it.
  */
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');

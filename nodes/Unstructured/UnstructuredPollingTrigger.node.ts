@@ -7,11 +7,12 @@ import type {
 } from 'n8n-workflow';
 
 import { searchWorkflows } from './methods/listSearch';
-import { JOB_STATUS_OPTIONS } from './resources/job/jobStatuses';
+import { JOB_STATUS_OPTIONS } from './shared/descriptions/jobStatuses';
 import { jobScopeFields } from './shared/descriptions/jobScope';
 import { withJobId } from './shared/job/itemContext';
 import { fetchJob, outputFileItems } from './shared/job/output';
 import type { FetchLimits } from './shared/job/output';
+import { newestFirst } from './shared/newestFirst';
 import { readIdParameter } from './shared/parameters';
 import { unexpectedBodyError } from './shared/request/errors';
 import { JOBS_PATH } from './shared/request/paths';
@@ -134,9 +135,10 @@ export class UnstructuredPollingTrigger implements INodeType {
 
 		if (this.getMode() === 'manual') {
 			// "Fetch Test Event": the most recent matching job, so that its fields can be mapped.
-			const newest = jobs
-				.filter((job) => statuses.includes(job.status))
-				.sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)))[0];
+			const [newest] = newestFirst(
+				jobs.filter((job) => statuses.includes(job.status)),
+				(job) => job.created_at,
+			);
 			return newest ? [await outputItems(this, [newest], jobs)] : null;
 		}
 		const state = this.getWorkflowStaticData('node') as PollState;

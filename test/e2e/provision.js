@@ -3,7 +3,7 @@
  * Provisions the real n8n that `npm run test:e2e` and `npm run bench` use, into `.cache/e2e-n8n/`
  * of the repo (git-ignored): n8n and Node.js 24 at the versions pinned by `n8n-server/package-lock.json`,
  * installed with scripts off, then `sqlite3` and `isolated-vm` rebuilt for Node.js 24
- * (see shared/reference/n8n-engine-notes.md). A second run with the same lock file reuses the cache.
+ * (see docs/n8n-engine.md). A second run with the same lock file reuses the cache.
  *
  * Run directly (`node test/e2e/provision.js`) or through `provisionN8n()`; prints what it does.
  */

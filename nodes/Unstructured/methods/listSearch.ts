@@ -5,6 +5,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { newestFirst } from '../shared/newestFirst';
 import { unexpectedBodyError } from '../shared/request/errors';
 import { JOBS_PATH, TEMPLATES_PATH, WORKFLOWS_PATH } from '../shared/request/paths';
 import { apiRequest } from '../shared/request/transport';
@@ -62,10 +63,10 @@ export async function searchJobs(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const jobs = (await getList(this, JOBS_PATH)) as JobInformation[];
-	const results = jobs
-		.filter((job) => matches(filter, job.id, job.workflow_name, job.status))
-		.sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)))
-		.map((job) => ({ name: jobLabel(job), value: job.id }));
+	const results = newestFirst(
+		jobs.filter((job) => matches(filter, job.id, job.workflow_name, job.status)),
+		(job) => job.created_at,
+	).map((job) => ({ name: jobLabel(job), value: job.id }));
 	return page(results, paginationToken);
 }
 

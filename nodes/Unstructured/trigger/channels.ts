@@ -8,7 +8,7 @@ import { channelPath, channelsPath as channelsPathOf } from '../shared/request/p
 import { apiRequest } from '../shared/request/transport';
 
 /**
- * Webhook notification channels, as the API has them today (reference §8, from the Python SDK's
+ * Webhook notification channels, as the API has them today (docs/unstructured-api.md §8, from the Python SDK's
  * 2026-05 generated code and the live docs): create answers 201 and never returns the secret (it is
  * write-only), the list needs `channel_type` and answers `{"items": [...]}`, a secret is changed by
  * PATCH, and delete answers 204.

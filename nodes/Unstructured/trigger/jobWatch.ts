@@ -1,4 +1,5 @@
 import { FINISHED_JOB_STATUSES } from '../shared/job/wait';
+import { createdMs as createdAtMs } from '../shared/newestFirst';
 import type { JobInformation } from '../shared/types';
 
 /**
@@ -20,10 +21,7 @@ export interface WatchResult {
 	next: Required<WatchState>;
 }
 
-function createdMs(job: JobInformation): number {
-	const ms = Date.parse(job.created_at);
-	return Number.isNaN(ms) ? 0 : ms;
-}
+const createdMs = (job: JobInformation) => createdAtMs(job.created_at);
 
 /**
  * Which jobs of the list to emit: each job once, when it is first seen in a selected status

@@ -45,7 +45,7 @@ function sameSignature(expected: string, candidate: string): boolean {
 /**
  * HEDGE: Unstructured does not document how its secret becomes the HMAC key. Standard Webhooks
  * base64-decodes it; Unstructured's live docs describe the secret only as "24 to 75 ASCII
- * characters", which may mean its raw bytes are the key (reference §8). A signature is therefore
+ * characters", which may mean its raw bytes are the key (docs/unstructured-api.md §8, §11). A signature is therefore
  * accepted under either reading. Both are HMAC-SHA256 keys of the same secret, so this does not let
  * anyone without the secret in. Once the reading is confirmed, keep only that one in READINGS.
  */

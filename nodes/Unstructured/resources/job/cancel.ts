@@ -5,6 +5,10 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
+import type { Operation } from '../../shared/descriptions/operation';
+import { jobNotFound } from '../../shared/notFound';
+import { jobPath } from '../../shared/request/paths';
+import { route } from '../../shared/request/route';
 import type { SentRequest } from '../../shared/request/route';
 
 /** postReceive: one item, the job ID and what the API answered (its shape is not documented). */
@@ -18,3 +22,13 @@ export async function toCancelOutput(
 	const answer = body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : { response: body as string };
 	return [{ json: { job_id: ids.jobId, ...answer } }];
 }
+
+export const jobCancel: Operation = {
+	option: {
+		name: 'Cancel',
+		value: 'cancel',
+		action: 'Cancel a job',
+		description: 'Stop a scheduled or running job',
+		routing: route('POST', (id) => jobPath(id('jobId'), 'cancel'), { postReceive: [toCancelOutput], notFound: jobNotFound }),
+	},
+};

@@ -2,10 +2,13 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 
 import { elementsNodeField, elementsOutputOption, failedFilesFields } from '../../shared/descriptions/elements';
 import { templateIdLocator } from '../../shared/descriptions/locators';
+import type { Operation } from '../../shared/descriptions/operation';
 import { waitForCompletionFields } from '../../shared/descriptions/waitFields';
+import { toJobOutput } from '../../shared/job/output';
 import { checkElementsNode } from '../../shared/job/elements';
 import { readOptionalText } from '../../shared/parameters';
-import { templatePath } from '../../shared/request/paths';
+import { JOBS_PATH, templatePath } from '../../shared/request/paths';
+import { route } from '../../shared/request/route';
 import { apiRequest } from '../../shared/request/transport';
 import { itemInputError } from '../../shared/request/errors';
 import { inputBinaryFiles, inputFileParts } from '../../shared/request/inputFiles';
@@ -66,7 +69,7 @@ const outputField: INodeProperties = {
 	],
 };
 
-export const jobCreateDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName:
 			'Unstructured takes one new job per second and runs at most 5 on-demand jobs at once (others wait as SCHEDULED). The node sends the jobs of many items a second apart by itself (no Batching needed in Request Options), so 20 items take about 20 seconds.',
@@ -212,3 +215,14 @@ export async function createJobBody(this: IExecuteSingleFunctions): Promise<Requ
 	const files = await inputFileParts(this, MAX_INPUT_FILES);
 	return await multipartBody([{ name: 'request_data', text: JSON.stringify(requestData(this)) }, ...files]);
 }
+
+export const jobCreate: Operation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a job',
+		description: 'Start an on-demand job on files of the item, from a template or custom nodes',
+		routing: route('POST', JOBS_PATH, { preSend: [checkCreateJob], body: createJobBody, postReceive: [toJobOutput], createsJob: true }),
+	},
+	fields,
+};

@@ -9,8 +9,13 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { asElements, withContext } from '../../shared/job/itemContext';
+import { asElements } from '../../shared/job/elements';
+import { withContext } from '../../shared/job/itemContext';
+import type { Operation } from '../../shared/descriptions/operation';
+import { jobOutputNotFound } from '../../shared/notFound';
 import { readOptionalText } from '../../shared/parameters';
+import { jobPath } from '../../shared/request/paths';
+import { route } from '../../shared/request/route';
 import { contentTypeOf, itemInputError } from '../../shared/request/errors';
 import type { SentRequest } from '../../shared/request/route';
 
@@ -19,7 +24,7 @@ const showOnlyForJobDownload = {
 	resource: ['job'],
 };
 
-export const jobDownloadDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName: 'File ID',
 		name: 'fileId',
@@ -124,3 +129,18 @@ export async function toDownloadOutput(
 	const binary = await this.helpers.prepareBinaryData(body, fileName, contentType);
 	return [{ json: context, binary: { [property]: binary } }];
 }
+
+export const jobDownload: Operation = {
+	option: {
+		name: 'Download Output',
+		value: 'download',
+		action: 'Download the output of a job',
+		description: 'Download what a job produced for one file, as a binary file or JSON items',
+		routing: route('GET', (id) => jobPath(id('jobId'), 'download'), {
+			preSend: [setDownloadQuery],
+			postReceive: [toDownloadOutput],
+			notFound: jobOutputNotFound,
+		}),
+	},
+	fields,
+};

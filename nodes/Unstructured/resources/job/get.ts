@@ -1,13 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../../shared/descriptions/operation';
 import { waitForCompletionFields } from '../../shared/descriptions/waitFields';
+import { toJobOutput } from '../../shared/job/output';
+import { jobNotFound } from '../../shared/notFound';
+import { jobPath } from '../../shared/request/paths';
+import { route } from '../../shared/request/route';
 
 const showOnlyForJobGet = {
 	operation: ['get'],
 	resource: ['job'],
 };
 
-export const jobGetDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName: 'Output',
 		name: 'output',
@@ -31,3 +36,14 @@ export const jobGetDescription: INodeProperties[] = [
 	},
 	...waitForCompletionFields(showOnlyForJobGet, { waitByDefault: false }),
 ];
+
+export const jobGet: Operation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a job',
+		description: 'Get a job, as its output files or as the job itself, optionally waiting for it to finish',
+		routing: route('GET', (id) => jobPath(id('jobId')), { postReceive: [toJobOutput], notFound: jobNotFound }),
+	},
+	fields,
+};

@@ -7,18 +7,23 @@ import type {
 } from 'n8n-workflow';
 
 import { workflowIdLocator } from '../../shared/descriptions/locators';
+import type { Operation } from '../../shared/descriptions/operation';
 import { returnAllAndLimit } from '../../shared/descriptions/returnAllLimit';
 import { withJobId } from '../../shared/job/itemContext';
+import { newestFirst } from '../../shared/newestFirst';
 import { readOptionalText } from '../../shared/parameters';
+import { JOBS_PATH } from '../../shared/request/paths';
+import { route } from '../../shared/request/route';
+import { applyLimit, toListItems } from '../../shared/responseItems';
 import type { JobInformation } from '../../shared/types';
-import { JOB_STATUS_OPTIONS } from './jobStatuses';
+import { JOB_STATUS_OPTIONS } from '../../shared/descriptions/jobStatuses';
 
 const showOnlyForJobGetAll = {
 	operation: ['getAll'],
 	resource: ['job'],
 };
 
-export const jobGetAllDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	...returnAllAndLimit(showOnlyForJobGetAll),
 	{
 		displayName: 'Filters',
@@ -64,5 +69,16 @@ export async function addJobIds(this: IExecuteSingleFunctions, items: INodeExecu
 
 /** postReceive: the jobs newest first (the API returns them in no stated order). */
 export async function sortNewestFirst(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return [...items].sort((a, b) => String(b.json.created_at ?? '').localeCompare(String(a.json.created_at ?? '')));
+	return newestFirst(items, (item) => item.json.created_at);
 }
+
+export const jobGetMany: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many jobs',
+		description: 'List the jobs of the account, newest first',
+		routing: route('GET', JOBS_PATH, { preSend: [setJobListQuery], postReceive: [toListItems, addJobIds, sortNewestFirst, applyLimit] }),
+	},
+	fields,
+};

@@ -6,14 +6,18 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import type { Operation } from '../../shared/descriptions/operation';
+import { jobNotFound } from '../../shared/notFound';
 import { unexpectedBodyError } from '../../shared/request/errors';
+import { jobPath } from '../../shared/request/paths';
+import { route } from '../../shared/request/route';
 
 const showOnlyForJobGetDetails = {
 	operation: ['getDetails'],
 	resource: ['job'],
 };
 
-export const jobGetDetailsDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName: 'Output',
 		name: 'output',
@@ -54,3 +58,14 @@ export async function toJobDetailsOutput(
 	}
 	return [{ json: { job_id: id, ...rest } }];
 }
+
+export const jobGetDetails: Operation = {
+	option: {
+		name: 'Get Details',
+		value: 'getDetails',
+		action: 'Get the processing details of a job',
+		description: 'Get how far a job is, with counters per workflow node',
+		routing: route('GET', (id) => jobPath(id('jobId'), 'details'), { postReceive: [toJobDetailsOutput], notFound: jobNotFound }),
+	},
+	fields,
+};

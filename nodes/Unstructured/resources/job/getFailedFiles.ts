@@ -6,6 +6,10 @@ import type {
 } from 'n8n-workflow';
 
 import { unexpectedBodyError } from '../../shared/request/errors';
+import type { Operation } from '../../shared/descriptions/operation';
+import { jobNotFound } from '../../shared/notFound';
+import { jobPath } from '../../shared/request/paths';
+import { route } from '../../shared/request/route';
 import type { SentRequest } from '../../shared/request/route';
 
 /** postReceive: one item per failed file (`job_id`, `document`, `error`); none when none failed. */
@@ -19,3 +23,13 @@ export async function toFailedFileItems(
 	if (!Array.isArray(files)) throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
 	return (files as IDataObject[]).map((file) => ({ json: { job_id: ids.jobId, ...file } }));
 }
+
+export const jobGetFailedFiles: Operation = {
+	option: {
+		name: 'Get Failed Files',
+		value: 'getFailedFiles',
+		action: 'Get the failed files of a job',
+		description: 'Get the files a job could not process, with the reasons',
+		routing: route('GET', (id) => jobPath(id('jobId'), 'failed-files'), { postReceive: [toFailedFileItems], notFound: jobNotFound }),
+	},
+};

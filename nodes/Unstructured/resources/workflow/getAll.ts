@@ -1,14 +1,18 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../../shared/descriptions/operation';
 import { returnAllAndLimit } from '../../shared/descriptions/returnAllLimit';
 import { readOptionalText } from '../../shared/parameters';
+import { WORKFLOWS_PATH } from '../../shared/request/paths';
+import { route } from '../../shared/request/route';
+import { toListItems } from '../../shared/responseItems';
 
 const showOnlyForWorkflowGetAll = {
 	operation: ['getAll'],
 	resource: ['workflow'],
 };
 
-export const workflowGetAllDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	...returnAllAndLimit(showOnlyForWorkflowGetAll),
 	{
 		displayName: 'Filters',
@@ -124,3 +128,14 @@ export async function setWorkflowListQuery(
 	}
 	return { ...requestOptions, qs: { ...requestOptions.qs, ...qs } };
 }
+
+export const workflowGetMany: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many workflows',
+		description: 'List the workflows of the account',
+		routing: route('GET', WORKFLOWS_PATH, { preSend: [setWorkflowListQuery], postReceive: [toListItems], paged: true }),
+	},
+	fields,
+};

@@ -9,12 +9,16 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { elementsNodeField, elementsOutputOption, failedFilesFields } from '../../shared/descriptions/elements';
+import type { Operation } from '../../shared/descriptions/operation';
 import { waitForCompletionFields } from '../../shared/descriptions/waitFields';
 import { toJobOutput } from '../../shared/job/output';
+import { workflowNotFound } from '../../shared/notFound';
 import { readIdParameter } from '../../shared/parameters';
 import { describeErrorBody, itemInputError } from '../../shared/request/errors';
 import { inputBinaryFiles, inputFileParts } from '../../shared/request/inputFiles';
 import { multipartBody } from '../../shared/request/multipart';
+import { workflowPath } from '../../shared/request/paths';
+import { route } from '../../shared/request/route';
 import type { RequestBody } from '../../shared/request/route';
 import { isJob } from '../../shared/types';
 
@@ -23,7 +27,7 @@ const showOnlyForWorkflowRun = {
 	resource: ['workflow'],
 };
 
-export const workflowRunDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName: 'Send Input Files',
 		name: 'sendInputFiles',
@@ -111,3 +115,20 @@ export async function toRunOutput(
 	}
 	return await toJobOutput.call(this, items, response);
 }
+
+export const workflowRun: Operation = {
+	option: {
+		name: 'Run',
+		value: 'run',
+		action: 'Run a workflow',
+		description: 'Start a job of the workflow now, optionally with files, and optionally wait for it',
+		routing: route('POST', (id) => workflowPath(id('workflowId'), 'run'), {
+			preSend: [checkRunInput],
+			body: runBody,
+			postReceive: [toRunOutput],
+			notFound: workflowNotFound,
+			createsJob: true,
+		}),
+	},
+	fields,
+};

@@ -6,8 +6,8 @@ import { inputBinaryFiles, sentFileName } from '../request/inputFiles';
 import { jobPath } from '../request/paths';
 import { apiRequest } from '../request/transport';
 import type { JobInformation, NodeFileMetadata } from '../types';
-import { asElements, withContext } from './itemContext';
-import { FAIL_OPTION_ADVICE, failedFilesText, jobError, sentence } from './wait';
+import { withContext } from './itemContext';
+import { FAIL_OPTION_ADVICE, failedFilesText, jobError, sentence } from './errors';
 
 /**
  * Output "Elements" of Job › Create and Workflow › Run: once the job has finished, the output of
@@ -15,6 +15,12 @@ import { FAIL_OPTION_ADVICE, failedFilesText, jobError, sentence } from './wait'
  * document element, in file order then element order. Each item is the element exactly as the API
  * returned it, plus `job_id`, `file_id`, `node_id` (when a node was chosen) and `file_name`.
  */
+
+/** A parsed JSON output as element objects: a list's entries (a value stands as `{ value }`), or the object itself. */
+export function asElements(parsed: unknown): IDataObject[] {
+	const elements = Array.isArray(parsed) ? parsed : [parsed];
+	return elements.map((element) => (element && typeof element === 'object' ? (element as IDataObject) : { value: element as string }));
+}
 
 interface FailedFile {
 	document: string;

@@ -16,7 +16,8 @@ import { elementItems } from './elements';
 import type { FailedFilesOutput } from './elements';
 import { defaultFailedFilesOutput } from '../descriptions/elements';
 import { withContext, withJobId } from './itemContext';
-import { jobFailedError, jobWaitTimeoutError, waitForJob } from './wait';
+import { jobFailedError, jobWaitTimeoutError } from './errors';
+import { waitForJob } from './wait';
 
 /** Fields of the job copied onto each output-file item, under these names. */
 const JOB_CONTEXT_FIELDS: Array<[keyof JobInformation, string]> = [
