@@ -166,3 +166,40 @@ describe('examples/form-upload-elements.json', () => {
 		]);
 	});
 });
+
+describe('examples/setup-source-workflow-destination.json', () => {
+	const workflow = JSON.parse(fs.readFileSync(path.join(examplesDir, 'setup-source-workflow-destination.json'), 'utf8'));
+	const chain = ['Create S3 Source', 'Test Source Connection', 'Create Pinecone Destination', 'Create Workflow', 'Run Workflow'];
+	const byName = Object.fromEntries(workflow.nodes.map((node) => [node.name, node]));
+
+	it('chains Manual Trigger → Source › Create → Test Connection → Destination › Create → Workflow › Create → Run', () => {
+		assert.equal(workflow.connections['When clicking ‘Execute workflow’'].main[0][0].node, chain[0]);
+		for (let index = 0; index < chain.length - 1; index++) assert.equal(workflow.connections[chain[index]].main[0][0].node, chain[index + 1]);
+		assert.deepEqual(chain.map((name) => `${byName[name].parameters.resource}:${byName[name].parameters.operation}`), [
+			'source:create',
+			'source:testConnection',
+			'destination:create',
+			'workflow:create',
+			'workflow:run',
+		]);
+	});
+
+	it('runs as saved: the workflow is made of the source and destination just created, and runs', async () => {
+		mock.connectionCheckStatuses = ['SUCCESS'];
+		mock.newJobStatuses = ['COMPLETED'];
+		const nodes = chain.map((name) => ({ ...byName[name], parameters: name === 'Run Workflow' ? { ...byName[name].parameters, waitOptions: { pollInterval: 1 } } : byName[name].parameters }));
+		const { items, error } = await runWorkflow({
+			nodes,
+			connections: Object.fromEntries(chain.slice(0, -1).map((name) => [name, workflow.connections[name]])),
+			credentials: { unstructuredApi: { apiUrl: mock.url, apiKey: mock.apiKey } },
+		});
+		assert.equal(error, undefined, error?.message);
+		const [source] = mock.connectors.source.values();
+		const [destination] = mock.connectors.destination.values();
+		const [created] = mock.workflows;
+		assert.deepEqual([source.type, destination.type], ['s3', 'pinecone']);
+		assert.deepEqual([created.sources, created.destinations, created.workflow_nodes.map((node) => node.type)], [[source.id], [destination.id], ['partition', 'chunk', 'embed']]);
+		const [job] = mock.jobs.values();
+		assert.deepEqual(items.map((item) => [item.json.job_id, item.json.workflow_id, item.json.status]), [[job.id, created.id, 'COMPLETED']]);
+	});
+});

@@ -119,6 +119,29 @@ function parseMultipart(body, contentType) {
 	};
 }
 
+/** The schedules of `CreateWorkflow` and the cron entries the API answers with (docs: weekly = 0 0 * * 0). */
+const SCHEDULE_CRONS = {
+	'every 15 minutes': '*/15 * * * *',
+	'every hour': '0 * * * *',
+	'every 2 hours': '0 */2 * * *',
+	'every 4 hours': '0 */4 * * *',
+	'every 6 hours': '0 */6 * * *',
+	'every 8 hours': '0 */8 * * *',
+	'every 10 hours': '0 */10 * * *',
+	'every 12 hours': '0 */12 * * *',
+	daily: '0 0 * * *',
+	weekly: '0 0 * * 0',
+	monthly: '0 0 1 * *',
+};
+
+function parseJson(buffer) {
+	try {
+		return JSON.parse(buffer.toString('utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
 /** A `NodeFileMetadata` entry. */
 function makeOutputFile(overrides = {}) {
 	return {
@@ -162,6 +185,11 @@ class MockUnstructuredApi {
 		this.firstRequests = 0;
 		this.seenPaths = new Set();
 		this.lastJobCreatedAt = undefined;
+		this.connectors = { source: new Map(), destination: new Map() };
+		this.connectionChecks = new Map();
+		/** The statuses a new connection check takes over its GETs after the POST (the last one stays). */
+		this.connectionCheckStatuses = ['SCHEDULED', 'SUCCESS'];
+		this.connectionCheckReason = null;
 	}
 
 	/**
@@ -358,12 +386,18 @@ class MockUnstructuredApi {
 		const { method, path, query } = request;
 		// GUESS: the docs' curl examples call the collections without a slash but always follow
 		// redirects, which suggests FastAPI's 307 to the slashed path (docs/unstructured-api.md §1).
-		if (path === '/api/v1/jobs' || path === '/api/v1/workflows' || path === '/api/v1/templates') {
+		if (['/api/v1/jobs', '/api/v1/workflows', '/api/v1/templates', '/api/v1/sources', '/api/v1/destinations'].includes(path)) {
 			return { status: 307, headers: { location: `${path}/` }, body: '' };
 		}
 		if (method === 'GET' && path === '/api/v1/jobs/') return this.listJobs(query);
 		if (method === 'POST' && path === '/api/v1/jobs/') return this.createJob(request);
 		if (method === 'GET' && path === '/api/v1/workflows/') return this.listWorkflows(query);
+		if (method === 'POST' && path === '/api/v1/workflows/') return this.createWorkflow(request);
+		const connectorMatch = /^\/api\/v1\/(sources|destinations)\/(?:([^/]+)(\/connection-check)?)?$/.exec(path);
+		if (connectorMatch) {
+			const kind = connectorMatch[1] === 'sources' ? 'source' : 'destination';
+			return this.connectorRequest(request, kind, connectorMatch[2] === undefined ? undefined : decodeURIComponent(connectorMatch[2]), Boolean(connectorMatch[3]));
+		}
 		if (method === 'GET' && path === '/api/v1/templates/') return { status: 200, body: this.templates };
 		const jobMatch = /^\/api\/v1\/jobs\/([^/]+)(\/[a-z-]+)?$/.exec(path);
 		if (jobMatch) {
@@ -382,6 +416,7 @@ class MockUnstructuredApi {
 		if (channelMatch) return this.channelRequest(request, channelMatch);
 		const workflowMatch = /^\/api\/v1\/workflows\/([^/]+)(\/run)?$/.exec(path);
 		if (method === 'GET' && workflowMatch && !workflowMatch[2]) return this.getWorkflow(decodeURIComponent(workflowMatch[1]));
+		if ((method === 'PUT' || method === 'DELETE') && workflowMatch && !workflowMatch[2]) return this.changeWorkflow(request, decodeURIComponent(workflowMatch[1]));
 		if (method === 'POST' && workflowMatch?.[2]) return this.runWorkflow(request, decodeURIComponent(workflowMatch[1]));
 		const templateMatch = /^\/api\/v1\/templates\/([^/]+)$/.exec(path);
 		if (method === 'GET' && templateMatch) return this.getTemplate(decodeURIComponent(templateMatch[1]));
@@ -646,6 +681,141 @@ class MockUnstructuredApi {
 		if (!UUID.test(workflowId)) return { status: 422, body: uuidError('workflow_id', workflowId) };
 		const workflow = this.workflows.find((candidate) => candidate.id === workflowId);
 		return workflow ? { status: 200, body: workflow } : { status: 404, body: { detail: 'Workflow not found' } };
+	}
+
+	addConnector(kind, overrides = {}) {
+		const connector = { id: randomUUID(), name: `My ${kind}`, type: kind === 'source' ? 's3' : 'pinecone', config: {}, created_at: '2026-01-01T00:00:00Z', updated_at: null, ...overrides };
+		this.connectors[kind].set(connector.id, connector);
+		return connector;
+	}
+
+	/**
+	 * A connector as the API shows it. GUESS (docs/unstructured-api.md §7, §11.8): secrets are
+	 * masked on read, as the SDK's contract fixtures show `key` and `secret`; which fields, per type,
+	 * is not documented, so every field named like a key, secret, password or token is.
+	 */
+	shownConnector(connector) {
+		const config = Object.fromEntries(Object.entries(connector.config ?? {}).map(([name, value]) => [name, /key|secret|password|token/i.test(name) ? '**********' : value]));
+		return { ...connector, config };
+	}
+
+	connectorRequest(request, kind, id, isCheck) {
+		const { method, query } = request;
+		const connectors = this.connectors[kind];
+		const label = kind === 'source' ? 'Source' : 'Destination';
+		if (id === undefined) {
+			if (method === 'GET') {
+				const type = query[`${kind}_type`];
+				return { status: 200, body: [...connectors.values()].filter((connector) => type === undefined || connector.type === type).map((connector) => this.shownConnector(connector)) };
+			}
+			if (method !== 'POST') return { status: 405, body: { detail: 'Method Not Allowed' } };
+			const body = parseJson(request.body);
+			const missing = ['name', 'type', 'config'].filter((field) => body?.[field] === undefined);
+			// FastAPI echoes the refused input in each error: secrets of the config included.
+			if (missing.length > 0) return { status: 422, body: { detail: missing.map((field) => ({ type: 'missing', loc: ['body', field], msg: 'Field required', input: body })) } };
+			const invalid = this.invalidConfig(body.type, body.config);
+			if (invalid) return invalid;
+			const connector = { id: randomUUID(), name: body.name, type: body.type, config: body.config, created_at: new Date().toISOString(), updated_at: null };
+			connectors.set(connector.id, connector);
+			return { status: 200, body: this.shownConnector(connector) };
+		}
+		if (!UUID.test(id)) return { status: 422, body: uuidError(`${kind}_id`, id) };
+		const connector = connectors.get(id);
+		if (!connector) return { status: 404, body: { detail: `${label} not found` } };
+		if (isCheck) return this.connectionCheck(method, connector);
+		if (method === 'GET') return { status: 200, body: this.shownConnector(connector) };
+		if (method === 'DELETE') {
+			connectors.delete(id);
+			return { status: 200, body: { detail: `${label} with id ${id} successfully deleted.` } };
+		}
+		if (method === 'PUT') {
+			const body = parseJson(request.body);
+			if (body?.config === undefined) return { status: 422, body: { detail: [{ type: 'missing', loc: ['body', 'config'], msg: 'Field required', input: body }] } };
+			const invalid = this.invalidConfig(connector.type, body.config);
+			if (invalid) return invalid;
+			Object.assign(connector, { config: body.config, updated_at: new Date().toISOString() });
+			return { status: 200, body: this.shownConnector(connector) };
+		}
+		return { status: 405, body: { detail: 'Method Not Allowed' } };
+	}
+
+	/**
+	 * The server validates a config (the SDK no longer does, docs/unstructured-api.md §7). GUESS: its
+	 * 422 names the field under `body.config`, as FastAPI does; the mock checks only that a config is
+	 * an object and that an s3 source has its required `remote_url`.
+	 */
+	invalidConfig(type, config) {
+		if (!config || typeof config !== 'object' || Array.isArray(config)) {
+			return { status: 422, body: { detail: [{ type: 'dict_type', loc: ['body', 'config'], msg: 'Input should be a valid dictionary', input: config }] } };
+		}
+		if (type === 's3' && config.remote_url === undefined) {
+			return { status: 422, body: { detail: [{ type: 'missing', loc: ['body', 'config', 'remote_url'], msg: 'Field required', input: config }] } };
+		}
+		return undefined;
+	}
+
+	/** POST starts a check (202, SCHEDULED); each GET then takes the next of `connectionCheckStatuses`. */
+	connectionCheck(method, connector) {
+		if (method === 'POST') {
+			const check = { id: randomUUID(), status: 'SCHEDULED', created_at: new Date().toISOString(), reason: null, reported_at: null };
+			this.connectionChecks.set(connector.id, { check, statuses: [...this.connectionCheckStatuses] });
+			return { status: 202, body: check };
+		}
+		const entry = this.connectionChecks.get(connector.id);
+		// GUESS (docs/unstructured-api.md §11.7): no check run yet answers 404.
+		if (!entry) return { status: 404, body: { detail: 'No connection check found' } };
+		const status = entry.statuses.length > 1 ? entry.statuses.shift() : entry.statuses[0];
+		const finished = status === 'SUCCESS' || status === 'FAILURE';
+		Object.assign(entry.check, { status, reported_at: finished ? new Date().toISOString() : null, reason: status === 'FAILURE' ? this.connectionCheckReason : null });
+		return { status: 200, body: entry.check };
+	}
+
+	/** `CreateWorkflow` (docs/unstructured-api.md §5): name and type required, a closed schedule enum, UUIDs. */
+	workflowChangeError(body, required) {
+		const detail = [];
+		for (const field of required) if (body?.[field] === undefined) detail.push({ type: 'missing', loc: ['body', field], msg: 'Field required', input: body });
+		if (body?.schedule !== undefined && !(body.schedule in SCHEDULE_CRONS)) {
+			detail.push({ type: 'enum', loc: ['body', 'schedule'], msg: `Input should be ${Object.keys(SCHEDULE_CRONS).map((value) => `'${value}'`).join(', ')}`, input: body.schedule });
+		}
+		for (const field of ['source_id', 'destination_id']) {
+			if (body?.[field] !== undefined && !UUID.test(body[field])) detail.push({ type: 'uuid_parsing', loc: ['body', field], msg: 'Input should be a valid UUID', input: body[field] });
+		}
+		return detail.length > 0 ? { status: 422, body: { detail } } : undefined;
+	}
+
+	/** The fields of a `CreateWorkflow` / `UpdateWorkflow` body as `WorkflowInformation` has them. */
+	workflowFields(body) {
+		const fields = {};
+		if (body.name !== undefined) fields.name = body.name;
+		if (body.workflow_type !== undefined) fields.workflow_type = body.workflow_type;
+		if (body.source_id !== undefined) fields.sources = [body.source_id];
+		if (body.destination_id !== undefined) fields.destinations = [body.destination_id];
+		if (body.workflow_nodes !== undefined) fields.workflow_nodes = body.workflow_nodes;
+		if (body.schedule !== undefined) fields.schedule = { crontab_entries: [{ cron_expression: SCHEDULE_CRONS[body.schedule] }] };
+		if (body.reprocess_all !== undefined) fields.reprocess_all = body.reprocess_all;
+		return fields;
+	}
+
+	createWorkflow(request) {
+		const body = parseJson(request.body);
+		const error = this.workflowChangeError(body, ['name', 'workflow_type']);
+		if (error) return error;
+		return { status: 200, body: this.addWorkflow({ ...this.workflowFields(body), created_at: new Date().toISOString(), updated_at: null, reprocess_all: body.reprocess_all ?? true }) };
+	}
+
+	changeWorkflow(request, workflowId) {
+		if (!UUID.test(workflowId)) return { status: 422, body: uuidError('workflow_id', workflowId) };
+		const index = this.workflows.findIndex((candidate) => candidate.id === workflowId);
+		if (index === -1) return { status: 404, body: { detail: 'Workflow not found' } };
+		if (request.method === 'DELETE') {
+			this.workflows.splice(index, 1);
+			return { status: 200, body: { detail: `Workflow with id ${workflowId} successfully deleted.` } };
+		}
+		const body = parseJson(request.body);
+		const error = this.workflowChangeError(body, []);
+		if (error) return error;
+		Object.assign(this.workflows[index], this.workflowFields(body), { updated_at: new Date().toISOString() });
+		return { status: 200, body: this.workflows[index] };
 	}
 
 	getTemplate(templateId) {

@@ -41,6 +41,9 @@ describe('the package as n8n loads it', () => {
 			['job', 'download', 'Download Job Output'],
 			['workflow', 'run', 'Run Workflow'],
 			['template', 'getAll', 'Get Many Templates'],
+			['source', 'testConnection', 'Test Source Connection'],
+			['destination', 'getAll', 'Get Many Destinations'],
+			['workflow', 'update', 'Update Workflow'],
 		]) {
 			assert.equal(await nodeSubtitle({ type: 'unstructured', parameters: { resource, operation } }), subtitle);
 		}
@@ -55,12 +58,15 @@ describe('the package as n8n loads it', () => {
 			assert.match(fs.readFileSync(file, 'utf8'), /^<svg /, `${file} is an SVG copied into dist`);
 		}
 		const named = (name) => description.properties.filter((property) => property.name === name);
-		assert.deepEqual(named('resource')[0].options.map((option) => option.value), ['job', 'template', 'workflow']);
+		assert.deepEqual(named('resource')[0].options.map((option) => option.value), ['destination', 'job', 'source', 'template', 'workflow']);
 		const operationsOf = (resource) =>
 			named('operation')
 				.find((property) => property.displayOptions.show.resource.includes(resource))
 				.options.map((option) => option.value);
-		assert.deepEqual(operationsOf('workflow'), ['get', 'getAll', 'run']);
+		assert.deepEqual(operationsOf('workflow'), ['create', 'delete', 'get', 'getAll', 'run', 'update']);
+		for (const resource of ['source', 'destination']) {
+			assert.deepEqual(operationsOf(resource), ['create', 'delete', 'get', 'getAll', 'testConnection', 'update']);
+		}
 		assert.deepEqual(operationsOf('template'), ['get', 'getAll']);
 		assert.deepEqual(operationsOf('job'), [
 			'cancel',

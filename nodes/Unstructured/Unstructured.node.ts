@@ -1,7 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { searchJobs, searchTemplates, searchWorkflows } from './methods/listSearch';
+import { searchDestinations, searchJobs, searchSources, searchTemplates, searchWorkflows } from './methods/listSearch';
+import { connectorDescription } from './resources/connector';
 import { jobDescription } from './resources/job';
 import { templateDescription } from './resources/template';
 import { workflowDescription } from './resources/workflow';
@@ -19,8 +20,8 @@ export class Unstructured implements INodeType {
 		defaultVersion: 1.2,
 		// What the canvas shows under the node, e.g. "Get Many Jobs".
 		subtitle:
-			'={{ ({ "job:cancel": "Cancel Job", "job:create": "Create Job", "job:download": "Download Job Output", "job:get": "Get Job", "job:getAll": "Get Many Jobs", "job:getDetails": "Get Job Details", "job:getFailedFiles": "Get Failed Files of Job", "template:get": "Get Template", "template:getAll": "Get Many Templates", "workflow:get": "Get Workflow", "workflow:getAll": "Get Many Workflows", "workflow:run": "Run Workflow" })[$parameter["resource"] + ":" + $parameter["operation"]] }}',
-		description: 'Run workflows and jobs of the Unstructured Platform API, wait for them and download what they produced',
+			'={{ ({ "job:cancel": "Cancel Job", "job:create": "Create Job", "job:download": "Download Job Output", "job:get": "Get Job", "job:getAll": "Get Many Jobs", "job:getDetails": "Get Job Details", "job:getFailedFiles": "Get Failed Files of Job", "template:get": "Get Template", "template:getAll": "Get Many Templates", "workflow:get": "Get Workflow", "workflow:getAll": "Get Many Workflows", "workflow:run": "Run Workflow", "workflow:create": "Create Workflow", "workflow:update": "Update Workflow", "workflow:delete": "Delete Workflow", "source:create": "Create Source", "source:delete": "Delete Source", "source:get": "Get Source", "source:getAll": "Get Many Sources", "source:testConnection": "Test Source Connection", "source:update": "Update Source", "destination:create": "Create Destination", "destination:delete": "Delete Destination", "destination:get": "Get Destination", "destination:getAll": "Get Many Destinations", "destination:testConnection": "Test Destination Connection", "destination:update": "Update Destination" })[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		description: 'Run workflows and jobs of the Unstructured Platform API, wait for them, download what they produced, and manage workflows, sources and destinations',
 		documentationUrl: 'https://github.com/n8n-nodes-unstructured/n8n-nodes-unstructured#readme',
 		defaults: {
 			name: 'Unstructured',
@@ -43,8 +44,16 @@ export class Unstructured implements INodeType {
 				noDataExpression: true,
 				options: [
 					{
+						name: 'Destination',
+						value: 'destination',
+					},
+					{
 						name: 'Job',
 						value: 'job',
+					},
+					{
+						name: 'Source',
+						value: 'source',
 					},
 					{
 						name: 'Template',
@@ -60,13 +69,17 @@ export class Unstructured implements INodeType {
 			...jobDescription,
 			...workflowDescription,
 			...templateDescription,
+			...connectorDescription('source'),
+			...connectorDescription('destination'),
 			retryOptionsField,
 		],
 	};
 
 	methods = {
 		listSearch: {
+			searchDestinations,
 			searchJobs,
+			searchSources,
 			searchTemplates,
 			searchWorkflows,
 		},

@@ -7,7 +7,7 @@ import type {
 
 import { newestFirst } from '../shared/newestFirst';
 import { unexpectedBodyError } from '../shared/request/errors';
-import { JOBS_PATH, TEMPLATES_PATH, WORKFLOWS_PATH } from '../shared/request/paths';
+import { CONNECTORS_PATHS, JOBS_PATH, TEMPLATES_PATH, WORKFLOWS_PATH } from '../shared/request/paths';
 import { apiRequest } from '../shared/request/transport';
 import type { JobInformation } from '../shared/types';
 
@@ -101,4 +101,23 @@ export async function searchTemplates(this: ILoadOptionsFunctions, filter?: stri
 				description: [String(template.id), template.description].filter(Boolean).join(': '),
 			})),
 	};
+}
+
+async function searchConnectors(context: ILoadOptionsFunctions, url: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const connectors = (await getList(context, url)) as IDataObject[];
+	const results = newestFirst(
+		connectors.filter((connector) => matches(filter, connector.id, connector.name, connector.type)),
+		(connector) => connector.created_at,
+	).map((connector) => ({ name: `${String(connector.name)} · ${String(connector.type)}`, value: String(connector.id) }));
+	return page(results, paginationToken);
+}
+
+/** The account's source connectors, newest first, named by name and type, searchable by either or ID. */
+export async function searchSources(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchConnectors(this, CONNECTORS_PATHS.source, filter, paginationToken);
+}
+
+/** The account's destination connectors, as the sources are. */
+export async function searchDestinations(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchConnectors(this, CONNECTORS_PATHS.destination, filter, paginationToken);
 }

@@ -1,4 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import type { IGetNodeParameterOptions, INode } from 'n8n-workflow';
 
 import { isPathSegment } from './request/paths';
@@ -15,6 +16,8 @@ const ID_LABELS: Record<string, string> = {
 	jobId: 'Job ID',
 	workflowId: 'Workflow',
 	templateId: 'Template',
+	sourceId: 'Source',
+	destinationId: 'Destination',
 };
 
 /** The trimmed text of an optional parameter (an ID sent in a query or a body), '' when empty. */
@@ -41,4 +44,35 @@ export function readIdParameter(context: ParameterContext, name: string): string
 		});
 	}
 	return id;
+}
+
+/**
+ * A JSON parameter (an object, or a list with `list: true`), `undefined` when left empty. A parse
+ * error gives only the position, never the parser's message: that quotes the text, and a
+ * connector's configuration holds secrets.
+ */
+export function readJsonParameter(context: ParameterContext, name: string, label: string, { list = false } = {}): IDataObject | IDataObject[] | undefined {
+	const raw = context.getNodeParameter(name, '') as unknown;
+	let value: unknown = raw;
+	const itemIndex = context.getItemIndex?.();
+	if (typeof raw === 'string') {
+		if (raw.trim() === '') return undefined;
+		try {
+			value = JSON.parse(raw);
+		} catch (error) {
+			const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
+			throw new NodeOperationError(context.getNode(), `The parameter "${label}" is not valid JSON`, {
+				itemIndex,
+				description: position ? `The JSON breaks at character ${position}.` : 'Check the quotes, commas and braces.',
+			});
+		}
+	}
+	const isList = Array.isArray(value);
+	if (value === null || typeof value !== 'object' || isList !== list) {
+		throw new NodeOperationError(context.getNode(), `The parameter "${label}" must be a JSON ${list ? 'list' : 'object'}`, {
+			itemIndex,
+			description: list ? 'e.g. [{"name": "Partitioner", "type": "partition", "subtype": "unstructured_api"}]' : 'e.g. {"remote_url": "s3://bucket/folder/"}',
+		});
+	}
+	return value as IDataObject | IDataObject[];
 }

@@ -35,3 +35,13 @@ export async function applyLimit(this: IExecuteSingleFunctions, items: INodeExec
 	if (this.getNodeParameter('returnAll', false) === true) return items;
 	return items.slice(0, this.getNodeParameter('limit', 50) as number);
 }
+
+/**
+ * One item for a deletion: the ID, `deleted: true`, and the answer's fields (the API answers 200
+ * with an untyped body, e.g. `{"detail": "… successfully deleted."}`, or 204 with none).
+ */
+export function deletedItem(id: IDataObject, response: IN8nHttpFullResponse): INodeExecutionData {
+	const { body } = response;
+	const answer = body && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body) ? (body as IDataObject) : {};
+	return { json: { ...id, deleted: true, ...answer } };
+}

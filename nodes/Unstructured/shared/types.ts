@@ -44,3 +44,28 @@ export interface ErrorBody {
 export function isJob(body: unknown): body is JobInformation {
 	return body !== null && typeof body === 'object' && !Array.isArray(body) && 'id' in body;
 }
+
+/** A source or destination connector (`SourceConnectorInformation`, `DestinationConnectorInformation`). */
+export interface ConnectorInformation {
+	id: string;
+	name: string;
+	type: string;
+	config: Record<string, unknown>;
+	created_at: string;
+	updated_at?: string | null;
+	[field: string]: unknown;
+}
+
+/** `DagNodeConnectionCheck`: a connection check of a connector, SCHEDULED until SUCCESS or FAILURE. */
+export interface ConnectionCheck {
+	id: string;
+	status: 'SCHEDULED' | 'SUCCESS' | 'FAILURE' | string;
+	created_at?: string;
+	reason?: string | null;
+	reported_at?: string | null;
+	[field: string]: unknown;
+}
+
+export function isConnectionCheck(body: unknown): body is ConnectionCheck {
+	return body !== null && typeof body === 'object' && !Array.isArray(body) && 'status' in body;
+}

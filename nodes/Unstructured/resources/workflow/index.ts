@@ -2,11 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { workflowIdLocator } from '../../shared/descriptions/locators';
 import { operationField, operationFields } from '../../shared/descriptions/operation';
+import { workflowCreate } from './create';
+import { workflowDelete } from './delete';
 import { workflowGet } from './get';
 import { workflowGetMany } from './getAll';
 import { workflowRun } from './run';
+import { workflowUpdate } from './update';
 
-const operations = [workflowGet, workflowGetMany, workflowRun];
+const operations = [workflowCreate, workflowDelete, workflowGet, workflowGetMany, workflowRun, workflowUpdate];
 
 export const workflowDescription: INodeProperties[] = [
 	operationField('workflow', 'run', operations),
@@ -15,7 +18,7 @@ export const workflowDescription: INodeProperties[] = [
 		...workflowIdLocator,
 		required: true,
 		description: 'The workflow to work with',
-		displayOptions: { show: { resource: ['workflow'], operation: ['get', 'run'] } },
+		displayOptions: { show: { resource: ['workflow'], operation: ['delete', 'get', 'run', 'update'] } },
 	},
 	...operationFields(operations),
 ];

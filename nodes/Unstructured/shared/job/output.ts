@@ -17,7 +17,7 @@ import type { FailedFilesOutput } from './elements';
 import { defaultFailedFilesOutput } from '../descriptions/elements';
 import { withContext, withJobId } from './itemContext';
 import { jobFailedError, jobWaitTimeoutError } from './errors';
-import { waitForJob } from './wait';
+import { waitForJob, waitSettingsOf } from './wait';
 
 /** Fields of the job copied onto each output-file item, under these names. */
 const JOB_CONTEXT_FIELDS: Array<[keyof JobInformation, string]> = [
@@ -67,10 +67,7 @@ const DEFAULT_TIMEOUT_S = 1800;
  */
 async function finishedJob(context: IExecuteSingleFunctions, job: JobInformation): Promise<JobInformation | { asItIs: JobInformation }> {
 	const options = context.getNodeParameter('waitOptions', {}) as WaitOptions;
-	const settings = {
-		pollIntervalMs: Math.max(1, options.pollInterval ?? DEFAULT_POLL_INTERVAL_S) * 1000,
-		timeoutMs: Math.max(1, options.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
-	};
+	const settings = waitSettingsOf(options, { pollInterval: DEFAULT_POLL_INTERVAL_S, timeout: DEFAULT_TIMEOUT_S });
 	const wait = await waitForJob(context, job, settings);
 	if (!wait.finished) {
 		if (options.onTimeout === 'outputJob') return { asItIs: wait.job };

@@ -18,15 +18,32 @@ export interface WaitSettings {
 	timeoutMs: number;
 }
 
-type Poll = { job: JobInformation } | { retryAfterMs?: number; problem: string };
+/** Poll Interval and Timeout of a Wait Options collection (in seconds, at least 1), over the defaults. */
+export function waitSettingsOf(options: { pollInterval?: number; timeout?: number }, defaults: { pollInterval: number; timeout: number }): WaitSettings {
+	return {
+		pollIntervalMs: Math.max(1, options.pollInterval ?? defaults.pollInterval) * 1000,
+		timeoutMs: Math.max(1, options.timeout ?? defaults.timeout) * 1000,
+	};
+}
 
-async function pollJob(context: IExecuteSingleFunctions, jobId: string): Promise<Poll> {
+/** What is waited on: where to read it, whether an answer is one, and whether it has finished. */
+export interface Watched<T> {
+	url: string;
+	isValid: (body: unknown) => body is T;
+	isFinished: (value: T) => boolean;
+	/** "the job", "the connection check": for the error when the execution is stopped. */
+	what: string;
+}
+
+type Poll<T> = { value: T } | { retryAfterMs?: number; problem: string };
+
+async function pollOnce<T>(context: IExecuteSingleFunctions, watched: Watched<T>): Promise<Poll<T>> {
 	let response: IN8nHttpFullResponse;
 	try {
-		response = await sendApiRequest(context, { method: 'GET', url: jobPath(jobId) });
+		response = await sendApiRequest(context, { method: 'GET', url: watched.url });
 	} catch (error) {
 		if (context.getExecutionCancelSignal()?.aborted) {
-			throw new NodeOperationError(context.getNode(), 'The execution was stopped while waiting for the job', {
+			throw new NodeOperationError(context.getNode(), `The execution was stopped while waiting for ${watched.what}`, {
 				itemIndex: context.getItemIndex(),
 			});
 		}
@@ -39,41 +56,37 @@ async function pollJob(context: IExecuteSingleFunctions, jobId: string): Promise
 		return { retryAfterMs: retryAfterMs(response), problem: `the API answered ${statusCode}` };
 	}
 	if (statusCode >= 400) throw apiErrorFromResponse(context.getNode(), response, context.getItemIndex());
-	if (!isJob(response.body)) throw unexpectedBodyError(context.getNode(), response, context.getItemIndex());
-	return { job: response.body };
+	if (!watched.isValid(response.body)) throw unexpectedBodyError(context.getNode(), response, context.getItemIndex());
+	return { value: response.body };
 }
 
-export interface WaitResult {
-	job: JobInformation;
+/** The last value seen, whether it finished before the timeout, and why the last poll failed. */
+export interface Waited<T> {
+	value: T;
 	finished: boolean;
 	problem?: string;
 }
 
 /**
- * Polls the job until its status is finished, sleeping with the execution's cancel signal so that
- * stopping the execution stops the wait at once. A refused, reset or timed-out connection, 429
- * and 5xx are retried with backoff (honouring Retry-After) until the timeout; other errors (TLS,
- * DNS, a proxy's refusal, any other HTTP error) end the wait at once with their cause.
- * Returns the job as last seen, and whether it finished before the timeout.
+ * Polls until the value is finished, sleeping with the execution's cancel signal so that stopping
+ * the execution stops the wait at once. A refused, reset or timed-out connection, 429 and 5xx are
+ * retried with backoff (honouring Retry-After) until the timeout; other errors (TLS, DNS, a proxy's
+ * refusal, any other HTTP error) end the wait at once with their cause.
  */
-export async function waitForJob(
-	context: IExecuteSingleFunctions,
-	job: JobInformation,
-	settings: WaitSettings,
-): Promise<WaitResult> {
+export async function waitUntilFinished<T>(context: IExecuteSingleFunctions, first: T, watched: Watched<T>, settings: WaitSettings): Promise<Waited<T>> {
 	const deadline = Date.now() + settings.timeoutMs;
 	const signal = context.getExecutionCancelSignal();
-	let current = job;
+	let current = first;
 	let failures = 0;
 	let problem: string | undefined;
 	let delayMs = settings.pollIntervalMs;
-	while (!FINISHED_JOB_STATUSES.has(current.status)) {
+	while (!watched.isFinished(current)) {
 		const remainingMs = deadline - Date.now();
-		if (remainingMs <= 0) return { job: current, finished: false, problem };
+		if (remainingMs <= 0) return { value: current, finished: false, problem };
 		await sleep(Math.min(delayMs, remainingMs), signal);
-		const poll = await pollJob(context, current.id);
-		if ('job' in poll) {
-			current = poll.job;
+		const poll = await pollOnce(context, watched);
+		if ('value' in poll) {
+			current = poll.value;
 			failures = 0;
 			problem = undefined;
 			delayMs = settings.pollIntervalMs;
@@ -83,5 +96,23 @@ export async function waitForJob(
 			delayMs = poll.retryAfterMs ?? Math.min(settings.pollIntervalMs * 2 ** failures, MAX_BACKOFF_MS);
 		}
 	}
-	return { job: current, finished: true };
+	return { value: current, finished: true };
+}
+
+export interface WaitResult {
+	job: JobInformation;
+	finished: boolean;
+	problem?: string;
+}
+
+/** Polls the job until its status is finished (see `waitUntilFinished`); the job as last seen. */
+export async function waitForJob(context: IExecuteSingleFunctions, job: JobInformation, settings: WaitSettings): Promise<WaitResult> {
+	const watched: Watched<JobInformation> = {
+		url: jobPath(job.id),
+		isValid: isJob,
+		isFinished: (current) => FINISHED_JOB_STATUSES.has(current.status),
+		what: 'the job',
+	};
+	const { value, finished, problem } = await waitUntilFinished(context, job, watched, settings);
+	return { job: value, finished, problem };
 }

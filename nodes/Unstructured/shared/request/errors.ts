@@ -93,6 +93,16 @@ function joinSentences(...parts: string[]): string | undefined {
 	return parts.filter(Boolean).join(' ').trim() || undefined;
 }
 
+/**
+ * The body without the `input` of each validation item: FastAPI echoes the value it refused there,
+ * and for a connector that can be a secret of its configuration. `loc` and `msg` say what is wrong.
+ */
+function withoutInputs(body: unknown): unknown {
+	const { detail } = body as ErrorBody;
+	if (!Array.isArray(detail)) return body;
+	return { ...(body as object), detail: detail.map((item) => ({ loc: item.loc, msg: item.msg, type: item.type })) };
+}
+
 /** A `NodeApiError` for an HTTP error answer, carrying its status and the API's own `detail`. */
 export function apiErrorFromResponse(
 	node: INode,
@@ -106,7 +116,7 @@ export function apiErrorFromResponse(
 	const { message, advice } = summaryFor(statusCode, notFound);
 	const isJson = body !== null && typeof body === 'object' && !Buffer.isBuffer(body);
 	const bodyNote = isJson || detail ? '' : `The answer was not JSON (${contentTypeOf(response)}): check the API URL.`;
-	return new NodeApiError(node, (isJson ? body : { detail }) as JsonObject, {
+	return new NodeApiError(node, (isJson ? withoutInputs(body) : { detail }) as JsonObject, {
 		message: `${message} (${statusCode})${detail ? `: ${detail}` : ''}`,
 		description: joinSentences(attemptsNote(failure), advice, bodyNote),
 		httpCode: String(statusCode),

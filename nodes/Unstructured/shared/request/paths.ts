@@ -31,6 +31,15 @@ export function workflowPath(workflowId: string, action?: 'run'): string {
 	return `/api/v1/workflows/${segment(workflowId)}${action ? `/${action}` : ''}`;
 }
 
+/** A source or a destination connector: the two have the same endpoints under their own collection. */
+export type ConnectorKind = 'source' | 'destination';
+
+export const CONNECTORS_PATHS: Record<ConnectorKind, string> = { source: '/api/v1/sources/', destination: '/api/v1/destinations/' };
+
+export function connectorPath(kind: ConnectorKind, connectorId: string, action?: 'connection-check'): string {
+	return `${CONNECTORS_PATHS[kind]}${segment(connectorId)}${action ? `/${action}` : ''}`;
+}
+
 export function templatePath(templateId: string): string {
 	return `/api/v1/templates/${segment(templateId)}`;
 }

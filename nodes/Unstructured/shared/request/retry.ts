@@ -3,9 +3,10 @@ import type { IDataObject, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n
 
 /**
  * When a request is sent again. A read is repeated on a rate limit, a server error or a failed
- * connection. A request that starts or changes work (a POST) is repeated only when the API
- * certainly did not act: it answered 429, or the connection was refused before anything was sent.
- * After a dropped connection or a 5xx, a POST may have created a job, so it is never re-sent.
+ * connection. A request that starts or changes something (POST, PUT, PATCH, DELETE) is repeated
+ * only when the API certainly did not act: it answered 429, or the connection was refused before
+ * anything was sent. After a dropped connection or a 5xx, a POST may have created a job, so it is
+ * never re-sent.
  */
 
 export interface RetrySettings {
@@ -36,8 +37,12 @@ export function retrySettingsOf(context: { getNodeParameter(name: string, fallba
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 20_000;
 
-/** Methods that may be repeated without a second effect (RFC 9110 §9.2.2). */
-const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+/**
+ * Methods repeated after a 5xx or a broken connection: reads only. PUT and DELETE are idempotent by
+ * RFC 9110, but an update or a deletion the API may have carried out is not sent again: the user
+ * learns it may have happened, instead of a second attempt hiding the first one's answer.
+ */
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 const RETRIED_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 /** Failures before the request left this machine: safe to repeat for any method. */
 const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'EAI_AGAIN']);

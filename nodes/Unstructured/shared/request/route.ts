@@ -23,6 +23,8 @@
  * 5. A failure anywhere above becomes the error the user sees (`errors.ts`): thrown, or under
  *    Continue On Fail an error item paired with its input, so other items' results are kept.
  */
+import { NodeApiError } from 'n8n-workflow';
+import type { NodeOperationError } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
@@ -33,6 +35,7 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodePropertyRouting,
+	JsonObject,
 	PreSendAction,
 } from 'n8n-workflow';
 
@@ -114,6 +117,25 @@ function withBody(options: IHttpRequestOptions, built: RequestBody | undefined):
 	return { ...options, body: built.body, headers: { ...options.headers, 'content-type': built.contentType } };
 }
 
+/** Parameters that hold customers' secrets: a connector's configuration. */
+const SECRET_PARAMETERS = ['config'];
+
+/**
+ * The error with its node's secret parameters replaced: n8n attaches the node, parameters and all,
+ * to every error, and logs it so. RoutingNode passes a NodeApiError on as it is but wraps any other
+ * error in one of its own, with the node whole: so such an error is wrapped here, with the redacted
+ * node. The workflow still holds the parameters; its log and error output do not.
+ */
+function withoutSecrets(error: NodeApiError | NodeOperationError, itemIndex: number): NodeApiError | NodeOperationError {
+	const parameters = error.node?.parameters;
+	if (!parameters || !SECRET_PARAMETERS.some((name) => name in parameters)) return error;
+	const redacted = Object.fromEntries(SECRET_PARAMETERS.filter((name) => name in parameters).map((name) => [name, '[not shown: it may hold secrets]']));
+	const node = { ...error.node, parameters: { ...parameters, ...redacted } };
+	Object.assign(error, { node });
+	if (error instanceof NodeApiError) return error;
+	return new NodeApiError(node, error as unknown as JsonObject, { message: error.message, description: error.description ?? undefined, itemIndex });
+}
+
 /** Runs postReceive functions the way RoutingNode does: the first gets the body as one item. */
 async function toItems(
 	context: IExecuteSingleFunctions,
@@ -151,7 +173,7 @@ export function route(
 			};
 			items = paged ? await followPages(this, options, send) : await send(options);
 		} catch (caught) {
-			const error = itemError(this.getNode(), caught, itemIndex);
+			const error = withoutSecrets(itemError(this.getNode(), caught, itemIndex), itemIndex);
 			if (this.continueOnFail()) return [{ json: { error: error.message }, error, pairedItem: { item: itemIndex } }];
 			throw error;
 		}

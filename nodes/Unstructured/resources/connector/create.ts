@@ -1,0 +1,90 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import type { ConnectorKindInfo } from '../../shared/descriptions/connectors';
+import { connectorTypeOptions } from '../../shared/descriptions/connectors';
+import type { Operation } from '../../shared/descriptions/operation';
+import { readJsonParameter, readOptionalText } from '../../shared/parameters';
+import { itemInputError } from '../../shared/request/errors';
+import { CONNECTORS_PATHS } from '../../shared/request/paths';
+import { route } from '../../shared/request/route';
+import { toConnectorItem } from './output';
+
+/** The configuration as a JSON object, required. */
+export function readConfig(context: IExecuteSingleFunctions): object {
+	const config = readJsonParameter(context, 'config', 'Configuration (JSON)');
+	if (config === undefined) throw itemInputError(context, 'The parameter "Configuration (JSON)" is empty', 'Give the connector\'s settings as a JSON object, secrets included.');
+	return config;
+}
+
+/** The "Configuration (JSON)" field, starting from a valid example. */
+export function configField(info: ConnectorKindInfo, show: Record<string, string[]>, description: string) {
+	return {
+		displayName: 'Configuration (JSON)',
+		name: 'config',
+		type: 'json' as const,
+		default: info.exampleConfig,
+		required: true,
+		displayOptions: { show },
+		description,
+	};
+}
+
+export function connectorCreate(info: ConnectorKindInfo): Operation {
+	const noun = info.label.toLowerCase();
+	const show = { resource: [info.kind], operation: ['create'] };
+
+	async function setCreateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const name = readOptionalText(this, 'name');
+		if (!name) throw itemInputError(this, 'The parameter "Name" is empty', `Give the ${noun} a name, as the Unstructured UI lists it.`);
+		let type = readOptionalText(this, 'connectorType');
+		if (type === 'other') type = readOptionalText(this, 'otherConnectorType');
+		if (!type) throw itemInputError(this, 'The parameter "Other Type" is empty', 'Give the type as Unstructured names it, e.g. teradata.');
+		return { ...requestOptions, body: { name, type, config: readConfig(this) } };
+	}
+
+	return {
+		option: {
+			name: 'Create',
+			value: 'create',
+			action: `Create a ${noun}`,
+			description: `Create a ${noun} connector from its type and configuration`,
+			routing: route('POST', CONNECTORS_PATHS[info.kind], { preSend: [setCreateBody], postReceive: [toConnectorItem(info)] }),
+		},
+		fields: [
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				required: true,
+				displayOptions: { show },
+				description: `The ${noun}'s name in Unstructured`,
+			},
+			{
+				displayName: 'Type',
+				name: 'connectorType',
+				type: 'options',
+				default: 's3',
+				...(info.kind === 'destination' ? { default: 'pinecone' } : {}),
+				options: connectorTypeOptions(info),
+				displayOptions: { show },
+				description: `The kind of ${noun}, as Unstructured names it`,
+			},
+			{
+				displayName: 'Other Type',
+				name: 'otherConnectorType',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. teradata',
+				displayOptions: { show: { ...show, connectorType: ['other'] } },
+				description: 'A type Unstructured supports that is not in the list',
+			},
+			configField(
+				info,
+				show,
+				'The connector\'s settings as Unstructured documents them for its type. Secrets go here too: keep them out of the workflow with an expression, e.g. {{ $vars.AWS_SECRET }}.',
+			),
+		],
+	};
+}

@@ -1,0 +1,43 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import type { ConnectorKindInfo } from '../../shared/descriptions/connectors';
+import { connectorNotFound } from '../../shared/descriptions/connectors';
+import type { Operation } from '../../shared/descriptions/operation';
+import { connectorPath } from '../../shared/request/paths';
+import { route } from '../../shared/request/route';
+import { configField, readConfig } from './create';
+import { toConnectorItem } from './output';
+
+export function connectorUpdate(info: ConnectorKindInfo): Operation {
+	const noun = info.label.toLowerCase();
+	const show = { resource: [info.kind], operation: ['update'] };
+
+	/** preSend: `{config}`, the only field the API takes (docs/unstructured-api.md §7). */
+	async function setUpdateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return { ...requestOptions, body: { config: readConfig(this) } };
+	}
+
+	return {
+		option: {
+			name: 'Update',
+			value: 'update',
+			action: `Update a ${noun}`,
+			description: `Replace a ${noun}'s configuration, e.g. to rotate its credentials`,
+			routing: route('PUT', (id) => connectorPath(info.kind, id(info.idName)), {
+				preSend: [setUpdateBody],
+				postReceive: [toConnectorItem(info)],
+				notFound: connectorNotFound(info),
+			}),
+		},
+		fields: [
+			{
+				displayName: `Unstructured replaces the whole configuration: give every setting, secrets included, not only those that change. The name and type of a ${noun} cannot change.`,
+				name: 'updateNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show },
+			},
+			configField(info, show, `The ${noun}'s whole new configuration, as a JSON object`),
+		],
+	};
+}

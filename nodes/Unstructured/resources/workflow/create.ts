@@ -1,0 +1,141 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { CONNECTOR_KINDS, connectorLocator } from '../../shared/descriptions/connectors';
+import { templateIdLocator } from '../../shared/descriptions/locators';
+import type { Operation } from '../../shared/descriptions/operation';
+import { readJsonParameter } from '../../shared/parameters';
+import { itemInputError } from '../../shared/request/errors';
+import { WORKFLOWS_PATH } from '../../shared/request/paths';
+import { route } from '../../shared/request/route';
+import { toWorkflowItem } from './output';
+
+/**
+ * What a workflow is made of, for Create (top-level fields) and Update (fields of "Update Fields"),
+ * and how each is sent in `CreateWorkflow` / `UpdateWorkflow` (docs/unstructured-api.md §5).
+ */
+
+/** The SDK lists basic, advanced, platinum and custom; the docs call the first three non-operational and name custom with template or auto. */
+export const WORKFLOW_TYPE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Auto', value: 'auto', description: 'Unstructured picks the processing (the 2026 docs)' },
+	{ name: 'Custom', value: 'custom', description: 'The nodes given in Workflow Nodes (JSON)' },
+	{ name: 'Other (by Value)', value: 'other', description: 'A type Unstructured names that is not in the list' },
+	{ name: 'Template', value: 'template', description: 'The nodes of a template of Unstructured' },
+];
+
+export const SCHEDULE_OPTIONS: INodePropertyOptions[] = [
+	'every 15 minutes',
+	'every hour',
+	'every 2 hours',
+	'every 4 hours',
+	'every 6 hours',
+	'every 8 hours',
+	'every 10 hours',
+	'every 12 hours',
+	'daily',
+	'weekly',
+	'monthly',
+].map((value) => ({ name: value.charAt(0).toUpperCase() + value.slice(1), value }));
+
+export const EXAMPLE_WORKFLOW_NODES = `[
+  {
+    "name": "Partitioner",
+    "type": "partition",
+    "subtype": "unstructured_api",
+    "settings": { "strategy": "fast" }
+  }
+]`;
+
+/**
+ * A text or a picker's value, read as it is stored (a picker's as `{ mode, value }`) rather than
+ * through n8n's value extraction, which looks the property up among those shown and finds none
+ * inside a collection.
+ */
+function readLocatorValue(context: IExecuteSingleFunctions, name: string): string | undefined {
+	const raw = context.getNodeParameter(name, '') as unknown;
+	const value = raw && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
+	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() || undefined : undefined;
+}
+
+/** A workflow field's value as the API takes it, read from `prefix + name` (Update reads `updateFields.`). */
+export function workflowBodyField(context: IExecuteSingleFunctions, prefix: string, field: string): unknown {
+	switch (field) {
+		case 'workflow_type': {
+			const type = readLocatorValue(context, `${prefix}workflowType`);
+			if (type !== 'other') return type;
+			const other = readLocatorValue(context, `${prefix}otherWorkflowType`);
+			if (!other) throw itemInputError(context, 'The parameter "Other Workflow Type" is empty', 'Give the workflow type as Unstructured names it.');
+			return other;
+		}
+		case 'workflow_nodes':
+			return readJsonParameter(context, `${prefix}workflowNodes`, 'Workflow Nodes (JSON)', { list: true });
+		case 'reprocess_all': {
+			const value = context.getNodeParameter(`${prefix}reprocessAll`, null) as boolean | null;
+			return typeof value === 'boolean' ? value : undefined;
+		}
+		case 'template_id':
+			// Create shows Template only for the type "template"; a value left from before is not sent.
+			if (prefix === '' && readLocatorValue(context, 'workflowType') !== 'template') return undefined;
+			return readLocatorValue(context, `${prefix}templateId`);
+		case 'source_id':
+			return readLocatorValue(context, `${prefix}sourceId`);
+		case 'destination_id':
+			return readLocatorValue(context, `${prefix}destinationId`);
+		default:
+			return readLocatorValue(context, `${prefix}${field}`);
+	}
+}
+
+export const WORKFLOW_BODY_FIELDS = ['name', 'workflow_type', 'template_id', 'source_id', 'destination_id', 'workflow_nodes', 'schedule', 'reprocess_all'];
+
+/** The body: only the fields that were given. */
+export function workflowBody(context: IExecuteSingleFunctions, prefix: string): IDataObject {
+	const body: IDataObject = {};
+	for (const field of WORKFLOW_BODY_FIELDS) {
+		const value = workflowBodyField(context, prefix, field);
+		if (value !== undefined) body[field] = value as IDataObject[string];
+	}
+	return body;
+}
+
+/** The workflow's fields, for Create (shown by `show`) or inside Update's collection (no `show`). */
+export function workflowFields(show?: Record<string, string[]>): INodeProperties[] {
+	const shown = (extra: Record<string, string[]> = {}) => (show ? { displayOptions: { show: { ...show, ...extra } } } : {});
+	return [
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', ...shown(), description: 'The workflow\'s name in Unstructured' },
+		{ displayName: 'Workflow Type', name: 'workflowType', type: 'options', default: 'custom', options: WORKFLOW_TYPE_OPTIONS, ...shown() },
+		{ displayName: 'Other Workflow Type', name: 'otherWorkflowType', type: 'string', default: '', ...shown({ workflowType: ['other'] }), description: 'With Workflow Type "Other": the type as Unstructured names it' },
+		{ ...templateIdLocator, ...shown({ workflowType: ['template'] }), description: 'The template whose nodes the workflow runs' },
+		{ ...connectorLocator(CONNECTOR_KINDS.source), ...shown(), description: 'Where the workflow reads documents. Empty: files are sent with each run (Workflow › Run, Send Input Files).' },
+		{ ...connectorLocator(CONNECTOR_KINDS.destination), ...shown(), description: 'Where the workflow writes its output. Empty: its output stays in Unstructured, for Download Output and Elements.' },
+		{
+			displayName: 'Workflow Nodes (JSON)',
+			name: 'workflowNodes',
+			type: 'json',
+			default: EXAMPLE_WORKFLOW_NODES,
+			...shown({ workflowType: ['custom'] }),
+			description: 'The processing nodes: a JSON list of {"name", "type", "subtype", "settings"}, with types partition, prompter, chunk and embed',
+		},
+		{ displayName: 'Schedule', name: 'schedule', type: 'options', default: '', options: [{ name: 'None (Run on Demand)', value: '' }, ...SCHEDULE_OPTIONS], ...shown(), description: 'How often Unstructured runs the workflow by itself' },
+		{ displayName: 'Reprocess All', name: 'reprocessAll', type: 'boolean', default: true, ...shown(), description: 'Whether each run processes every file of the source again, or only new and changed ones (for blob-storage sources)' },
+	];
+}
+
+export const workflowCreate: Operation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a workflow',
+		description: 'Create a workflow from a source, processing nodes and a destination',
+		routing: route('POST', WORKFLOWS_PATH, {
+			preSend: [
+				async function setCreateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+					const body = workflowBody(this, '');
+					if (!body.name) throw itemInputError(this, 'The parameter "Name" is empty', 'Give the workflow a name, as the Unstructured UI lists it.');
+					return { ...requestOptions, body };
+				},
+			],
+			postReceive: [toWorkflowItem],
+		}),
+	},
+	fields: workflowFields({ resource: ['workflow'], operation: ['create'] }).map((field) => (field.name === 'name' ? { ...field, required: true } : field)),
+};

@@ -1,0 +1,37 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import type { Operation } from '../../shared/descriptions/operation';
+import { workflowNotFound } from '../../shared/notFound';
+import { itemInputError } from '../../shared/request/errors';
+import { workflowPath } from '../../shared/request/paths';
+import { route } from '../../shared/request/route';
+import { workflowBody, workflowFields } from './create';
+import { toWorkflowItem } from './output';
+
+/** preSend: only the fields added under "Update Fields": whether PUT clears the others is not documented. */
+async function setUpdateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const body = workflowBody(this, 'updateFields.');
+	if (Object.keys(body).length === 0) throw itemInputError(this, 'No field to update', 'Add the fields to change under "Update Fields".');
+	return { ...requestOptions, body };
+}
+
+export const workflowUpdate: Operation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a workflow',
+		description: 'Change a workflow\'s name, source, destination, nodes or schedule',
+		routing: route('PUT', (id) => workflowPath(id('workflowId')), { preSend: [setUpdateBody], postReceive: [toWorkflowItem], notFound: workflowNotFound }),
+	},
+	fields: [
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: { show: { resource: ['workflow'], operation: ['update'] } },
+			options: workflowFields().sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		},
+	],
+};
