@@ -114,6 +114,30 @@ describe('Job › Create: answers', () => {
 		assert.equal(error.message, 'The Unstructured API answered 202 without a result: There is a running job in progress. No new job run.');
 	});
 
+	it('Max File Size fails a larger file before any request, naming it with its size', async () => {
+		const big = Buffer.alloc(1.5 * 1024 * 1024, 1);
+		const { error } = await runNode({
+			parameters: jobCreate({ maxFileSize: 1 }),
+			items: [{ json: {}, binary: { data: binaryFile('big.pdf', 'application/pdf', big), small: binaryFile('small.txt', 'text/plain', 'x') } }],
+			credentials,
+		});
+		assert.equal(error.message, 'The file "big.pdf" is 1.5 MB, over the Max File Size of 1 MB');
+		assert.match(error.description, /^Files over the limit: big\.pdf \(1\.5 MB\)\./);
+		assert.equal(mock.requests.length, 0);
+	});
+
+	it('a refusal for size (413) names the files sent and their sizes', async () => {
+		mock.maxFileBytes = 1000;
+		const { error } = await runNode({
+			parameters: jobCreate(),
+			items: [{ json: {}, binary: { data: binaryFile('scan.pdf', 'application/pdf', Buffer.alloc(2 * 1024 * 1024, 1)) } }],
+			credentials,
+		});
+		assert.equal(error.message, 'Unstructured refused the files as too large (413): File size exceeds the limit of 1000 bytes');
+		assert.match(error.description, /^Files sent: scan\.pdf \(2\.0 MB\)\./);
+		assert.equal(error.httpCode, '413');
+	});
+
 	it('from version 1.2, Output shows only with waiting: without it the job is output', async () => {
 		const { items, error } = await runNode({
 			parameters: jobCreate({ output: 'outputFiles' }),

@@ -80,9 +80,33 @@ describe('Wait for Completion', () => {
 		assert.equal(mock.requests.length, 2);
 	});
 
+	it('a job waiting in line (SCHEDULED) longer than the Timeout is not timed out: the Timeout counts once it runs', async () => {
+		const job = mock.addJob({ status: 'SCHEDULED', output_node_files: [makeOutputFile()] });
+		mock.setStatusSequence(job.id, ['SCHEDULED', 'SCHEDULED', 'SCHEDULED', 'IN_PROGRESS', 'COMPLETED']);
+		const { items, error } = await runNode({ parameters: waitingGet(job.id, { timeout: 2 }), credentials });
+		assert.equal(error, undefined, error?.message);
+		assert.equal(items[0].json.status, 'COMPLETED');
+		assert.equal(mock.requests.length, 5, 'the Get, then polls seeing SCHEDULED twice, IN_PROGRESS, COMPLETED');
+	});
+
+	it('a job that never leaves the line fails after Max Time Scheduled, saying it waited in line', async () => {
+		const job = mock.addJob({ status: 'SCHEDULED' });
+		const { error } = await runNode({ parameters: waitingGet(job.id, { timeout: 1, maxTimeScheduled: 2 }), credentials });
+		assert.equal(error.message, `Job "${job.id}" was still SCHEDULED after waiting 2 s in line`);
+		assert.match(error.description, /^Unstructured runs at most 5 on-demand jobs of an account at once; the others wait SCHEDULED, and this one never started\. It stays in line at Unstructured\. Raise "Max Time Scheduled"/);
+	});
+
+	it('a job that ran past the Timeout after its time in line says both', async () => {
+		const job = mock.addJob({ status: 'SCHEDULED' });
+		mock.setStatusSequence(job.id, ['SCHEDULED', 'SCHEDULED', 'IN_PROGRESS']);
+		const { error } = await runNode({ parameters: waitingGet(job.id, { timeout: 1 }), credentials });
+		assert.equal(error.message, `Job "${job.id}" was still IN_PROGRESS after waiting 1 s`);
+		assert.match(error.description, /^The job ran for 1 s after 2 s in line and goes on running at Unstructured\./);
+	});
+
 	it('"On Timeout: Output the Job as It Stands" outputs the running job', async () => {
 		const job = mock.addJob({ status: 'SCHEDULED' });
-		const { items, error } = await runNode({ parameters: waitingGet(job.id, { timeout: 1, onTimeout: 'outputJob' }), credentials });
+		const { items, error } = await runNode({ parameters: waitingGet(job.id, { timeout: 1, maxTimeScheduled: 1, onTimeout: 'outputJob' }), credentials });
 		assert.equal(error, undefined);
 		assert.deepEqual(plain(items), [{ json: withJobId(job), pairedItem: { item: 0 } }]);
 	});

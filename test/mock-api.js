@@ -190,6 +190,8 @@ class MockUnstructuredApi {
 		/** The statuses a new connection check takes over its GETs after the POST (the last one stays). */
 		this.connectionCheckStatuses = ['SCHEDULED', 'SUCCESS'];
 		this.connectionCheckReason = null;
+		/** Files larger than this are refused (413); none when undefined. */
+		this.maxFileBytes = undefined;
 	}
 
 	/**
@@ -478,6 +480,10 @@ class MockUnstructuredApi {
 		}
 		if (('template_id' in data) === ('job_nodes' in data)) {
 			return { status: 422, body: { detail: 'Must specify a job template ID or job nodes (but not both).' } };
+		}
+		// GUESS (docs/unstructured-api.md §3): a file over the plan's limit is refused with 413.
+		if (this.maxFileBytes !== undefined && form.files.some((file) => file.data.length > this.maxFileBytes)) {
+			return { status: 413, body: { detail: `File size exceeds the limit of ${this.maxFileBytes} bytes` } };
 		}
 		if (data.template_id !== undefined && !this.templates.some((template) => template.id === data.template_id)) {
 			return { status: 404, body: { detail: `Template ${data.template_id} not found` } };

@@ -163,6 +163,27 @@ describe('Job creation: paced, and never sent twice', () => {
 		for (let index = 1; index < arrivals.length; index++) assert.ok(arrivals[index] - arrivals[index - 1] >= 1000);
 	});
 
+	it('two executions creating jobs at once with one credential take turns: 6 jobs a second apart, no 429', async () => {
+		mock.setFaults({ jobCreationIntervalMs: 1000 });
+		const [first, second] = await Promise.all([0, 1].map(() => runNode({ parameters: jobCreate(), items: fileItems(3), credentials })));
+		assert.deepEqual([first.error, second.error], [undefined, undefined]);
+		assert.equal(creates().length, 6);
+		assert.equal(mock.faultsServed.creationLimit, 0);
+		const arrivals = creates().map((request) => request.receivedAt);
+		for (let index = 1; index < arrivals.length; index++) assert.ok(arrivals[index] - arrivals[index - 1] >= 1000);
+	});
+
+	it('turns a stopped execution had taken are given up: the next execution creates its job at once', async () => {
+		const controller = new AbortController();
+		setTimeout(() => controller.abort(), 300);
+		await runNode({ parameters: jobCreate(), items: fileItems(6), credentials, signal: controller.signal });
+		await new Promise((resolve) => setTimeout(resolve, 1100));
+		const started = Date.now();
+		const { error } = await runNode({ parameters: jobCreate(), items: fileItems(1), credentials });
+		assert.equal(error, undefined);
+		assert.ok(Date.now() - started < 800, `the next job went after ${Date.now() - started} ms, not after the stopped run's 5 turns`);
+	});
+
 	it('a 429 on Create (the API did not act) is sent again after Retry-After, creating one job', async () => {
 		mock.setResponse({ method: 'POST', path: '/api/v1/jobs/', status: 429, body: { detail: 'Rate limit exceeded' }, headers: { 'retry-after': '0' } });
 		const { items, error } = await runNode({ parameters: jobCreate(), items: fileItems(1), credentials });
@@ -223,6 +244,8 @@ describe('Job creation: paced, and never sent twice', () => {
 	});
 
 	it('stopping the execution stops the pacing and the retries at once', async () => {
+		// Pacing is per credential across executions: let the jobs of the tests before go out of the way.
+		await new Promise((resolve) => setTimeout(resolve, 1100));
 		mock.setFaults({ jobCreationIntervalMs: 1000 });
 		const controller = new AbortController();
 		setTimeout(() => controller.abort(), 300);

@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import { elementsNodeField, elementsOutputOption, failedFilesFields } from '../../shared/descriptions/elements';
 import { templateIdLocator } from '../../shared/descriptions/locators';
@@ -10,8 +11,8 @@ import { readOptionalText } from '../../shared/parameters';
 import { JOBS_PATH, templatePath } from '../../shared/request/paths';
 import { route } from '../../shared/request/route';
 import { apiRequest } from '../../shared/request/transport';
-import { itemInputError } from '../../shared/request/errors';
-import { inputBinaryFiles, inputFileParts } from '../../shared/request/inputFiles';
+import { describeErrorBody, itemInputError } from '../../shared/request/errors';
+import { inputBinaryFiles, inputFileParts, inputFileSizes, megabytes } from '../../shared/request/inputFiles';
 import { multipartBody } from '../../shared/request/multipart';
 import type { RequestBody } from '../../shared/request/route';
 
@@ -128,6 +129,16 @@ const fields: INodeProperties[] = [
 			'The binary fields of the item that hold the files to process, separated by commas. Empty: every binary field of the item. At most 10 files.',
 	},
 	{ ...outputField, displayOptions: { show: { ...showOnlyForJobCreate, '@version': [1, 1.1] } } },
+	{
+		displayName: 'Max File Size (MB)',
+		name: 'maxFileSize',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0, numberPrecision: 1 },
+		displayOptions: { show: showOnlyForJobCreate },
+		description:
+			'Fail an item whose file is larger, before anything is sent, rather than after the job waited its turn. 0: no check. Unstructured\'s limit depends on the plan (10 MB or 50 MB in its docs).',
+	},
 	...waitForCompletionFields(showOnlyForJobCreate, { waitByDefault: true }),
 	{ ...outputField, displayOptions: { show: { ...showWhenWaiting, '@version': [{ _cnd: { gte: 1.2 } }] } } },
 	elementsNodeField(showOnlyForJobCreate),
@@ -196,8 +207,38 @@ export async function checkCreateJob(
 		);
 	}
 	inputBinaryFiles(this, MAX_INPUT_FILES);
+	await checkFileSizes(this);
 	if (output === 'elements') await checkElementsNodeOfJob(this, data);
 	return requestOptions;
+}
+
+/** "Max File Size (MB)": a larger file fails its item before any request, named with its size. */
+async function checkFileSizes(context: IExecuteSingleFunctions): Promise<void> {
+	const maxMb = Number(context.getNodeParameter('maxFileSize', 0)) || 0;
+	if (maxMb <= 0) return;
+	const tooLarge = (await inputFileSizes(context, MAX_INPUT_FILES)).filter(({ bytes }) => bytes > maxMb * 1024 * 1024);
+	if (tooLarge.length === 0) return;
+	throw itemInputError(
+		context,
+		`The file "${tooLarge[0].name}" is ${megabytes(tooLarge[0].bytes)}, over the Max File Size of ${maxMb} MB`,
+		`Files over the limit: ${tooLarge.map(({ name, bytes }) => `${name} (${megabytes(bytes)})`).join(', ')}. Split or compress them, or raise Max File Size if your Unstructured plan takes larger files.`,
+	);
+}
+
+/**
+ * A refusal for size (413) names the files sent and their sizes: the API's answer alone does not
+ * say which file (docs/unstructured-api.md §3: the limit is per file and plan-dependent).
+ */
+async function fileSizeError(this: IExecuteSingleFunctions, response: IN8nHttpFullResponse): Promise<NodeApiError | undefined> {
+	if (response.statusCode !== 413) return undefined;
+	const files = await inputFileSizes(this, MAX_INPUT_FILES);
+	const detail = describeErrorBody(response.body);
+	return new NodeApiError(this.getNode(), { detail } as JsonObject, {
+		message: `Unstructured refused the files as too large (413)${detail ? `: ${detail}` : ''}`,
+		description: `Files sent: ${files.map(({ name, bytes }) => `${name} (${megabytes(bytes)})`).join(', ')}. The limit per file depends on the Unstructured plan; set Max File Size to catch such files before they are sent.`,
+		httpCode: '413',
+		itemIndex: this.getItemIndex(),
+	});
 }
 
 /** "Elements of Node" against the nodes the job will have, read from its template when it has one. */
@@ -222,7 +263,13 @@ export const jobCreate: Operation = {
 		value: 'create',
 		action: 'Create a job',
 		description: 'Start an on-demand job on files of the item, from a template or custom nodes',
-		routing: route('POST', JOBS_PATH, { preSend: [checkCreateJob], body: createJobBody, postReceive: [toJobOutput], createsJob: true }),
+		routing: route('POST', JOBS_PATH, {
+			preSend: [checkCreateJob],
+			body: createJobBody,
+			postReceive: [toJobOutput],
+			createsJob: true,
+			errorFor: fileSizeError,
+		}),
 	},
 	fields,
 };

@@ -33,6 +33,15 @@ export function waitForCompletionFields(
 						'Whether a job that ends FAILED or STOPPED, or (with Output Elements) completes with a failed file, stops the node with Unstructured\'s reasons, outputting nothing for it. When off, such a job is output as it ended, and Output Elements gives the good files\' elements.',
 				},
 				{
+					displayName: 'Max Time Scheduled (Seconds)',
+					name: 'maxTimeScheduled',
+					type: 'number',
+					default: 14400,
+					typeOptions: { minValue: 1 },
+					description:
+						'How long the job may wait in line (SCHEDULED) before it starts: Unstructured runs at most 5 on-demand jobs of an account at once. The default is 4 hours. Not part of Timeout.',
+				},
+				{
 					displayName: 'On Timeout',
 					name: 'onTimeout',
 					type: 'options',
@@ -57,7 +66,7 @@ export function waitForCompletionFields(
 					type: 'number',
 					default: 1800,
 					typeOptions: { minValue: 1 },
-					description: 'How long to wait for the job at most. The default is 30 minutes.',
+					description: 'How long the job may run, counted from when it leaves SCHEDULED (the time in line has its own bound). The default is 30 minutes.',
 				},
 			],
 		},

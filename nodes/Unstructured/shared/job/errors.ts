@@ -37,11 +37,23 @@ export const FAIL_OPTION_ADVICE =
 /** The error for a wait that ran out, giving the job's last status and what to do. */
 export function jobWaitTimeoutError(context: IExecuteSingleFunctions, wait: WaitResult, settings: WaitSettings): NodeApiError {
 	const { job, problem } = wait;
+	const lastPoll = problem ? ` (the last poll failed: ${problem})` : '';
+	const seconds = (ms = 0) => Math.round(ms / 1000);
+	if (wait.outOfLineTime) {
+		return jobError(
+			context,
+			job,
+			`Job "${job.id}" was still SCHEDULED after waiting ${seconds(wait.inLineMs)} s in line`,
+			`Unstructured runs at most 5 on-demand jobs of an account at once; the others wait SCHEDULED, and this one never started${lastPoll}. ` +
+				'It stays in line at Unstructured. Raise "Max Time Scheduled" under Wait Options, send fewer jobs at once, or look the job up later with Job › Get.',
+		);
+	}
+	const inLine = wait.inLineMs ? ` after ${seconds(wait.inLineMs)} s in line` : '';
 	return jobError(
 		context,
 		job,
-		`Job "${job.id}" was still ${job.status} after waiting ${Math.round(settings.timeoutMs / 1000)} s`,
-		`The job goes on running at Unstructured${problem ? ` (the last poll failed: ${problem})` : ''}. ` +
+		`Job "${job.id}" was still ${job.status} after waiting ${seconds(settings.timeoutMs)} s`,
+		`The job ran for ${seconds(wait.runningMs ?? settings.timeoutMs)} s${inLine} and goes on running at Unstructured${lastPoll}. ` +
 			'Raise "Timeout" under Wait Options, set "On Timeout" to output the job as it stands, ' +
 			'or look the job up later with Job › Get.',
 	);

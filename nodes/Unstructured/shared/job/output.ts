@@ -53,12 +53,15 @@ export function outputFileItems(job: JobInformation): IDataObject[] {
 interface WaitOptions {
 	pollInterval?: number;
 	timeout?: number;
+	maxTimeScheduled?: number;
 	failWhenJobFails?: boolean;
 	onTimeout?: 'error' | 'outputJob';
 }
 
 const DEFAULT_POLL_INTERVAL_S = 10;
 const DEFAULT_TIMEOUT_S = 1800;
+/** 4 hours in line: 300 one-file jobs, 5 at a time, 40 s each, wait about 40 minutes for the last. */
+const DEFAULT_MAX_TIME_SCHEDULED_S = 14_400;
 
 /**
  * With "Wait for Completion" on: the job once it has completed, or `asItIs` when the job as it
@@ -67,7 +70,7 @@ const DEFAULT_TIMEOUT_S = 1800;
  */
 async function finishedJob(context: IExecuteSingleFunctions, job: JobInformation): Promise<JobInformation | { asItIs: JobInformation }> {
 	const options = context.getNodeParameter('waitOptions', {}) as WaitOptions;
-	const settings = waitSettingsOf(options, { pollInterval: DEFAULT_POLL_INTERVAL_S, timeout: DEFAULT_TIMEOUT_S });
+	const settings = waitSettingsOf(options, { pollInterval: DEFAULT_POLL_INTERVAL_S, timeout: DEFAULT_TIMEOUT_S, maxTimeScheduled: DEFAULT_MAX_TIME_SCHEDULED_S });
 	const wait = await waitForJob(context, job, settings);
 	if (!wait.finished) {
 		if (options.onTimeout === 'outputJob') return { asItIs: wait.job };

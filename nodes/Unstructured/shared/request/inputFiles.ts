@@ -76,3 +76,18 @@ export async function inputFileParts(context: IExecuteSingleFunctions, maxFiles 
 	for (const input of inputBinaryFiles(context, maxFiles)) parts.push(await filePart(context, input));
 	return parts;
 }
+
+/** The item's input files with their names and sizes in bytes, without reading them. */
+export async function inputFileSizes(context: IExecuteSingleFunctions, maxFiles = Infinity): Promise<Array<{ name: string; bytes: number }>> {
+	const sizes: Array<{ name: string; bytes: number }> = [];
+	for (const input of inputBinaryFiles(context, maxFiles)) {
+		const { fileName, size } = await filePart(context, input);
+		sizes.push({ name: fileName, bytes: size });
+	}
+	return sizes;
+}
+
+/** "12.4 MB" */
+export function megabytes(bytes: number): string {
+	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

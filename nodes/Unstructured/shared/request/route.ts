@@ -70,6 +70,8 @@ export interface RouteOptions {
 	paged?: boolean;
 	/** The request starts a job: paced to the API's limit of one new job per second (`pacing.ts`). */
 	createsJob?: boolean;
+	/** A more telling error for an error answer than the general one, when it gives one. */
+	errorFor?: (this: IExecuteSingleFunctions, response: IN8nHttpFullResponse) => Promise<NodeApiError | undefined>;
 	/** The body of files, built for each attempt once its turn has come, and dropped once sent. */
 	body?: (this: IExecuteSingleFunctions) => Promise<RequestBody | undefined>;
 }
@@ -152,7 +154,7 @@ async function toItems(
 export function route(
 	method: IHttpRequestMethods,
 	path: string | ((id: IdReader) => string),
-	{ preSend = [], postReceive = [], notFound, paged = false, createsJob = false, body }: RouteOptions = {},
+	{ preSend = [], postReceive = [], notFound, paged = false, createsJob = false, body, errorFor }: RouteOptions = {},
 ): INodePropertyRouting {
 	async function runRoute(this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
@@ -166,6 +168,7 @@ export function route(
 			const send = async (sent: IHttpRequestOptions) => {
 				const response = await sendChecked(this, sent, {
 					notFound: notFound && (() => notFound(this)),
+					errorFor: errorFor && (async (answer) => await errorFor.call(this, answer)),
 					beforeAttempt: createsJob ? async () => await waitForJobCreationSlot(this) : undefined,
 					prepare: body && (async (unprepared) => withBody(unprepared, await body.call(this))),
 				});

@@ -92,7 +92,7 @@ export interface CheckedSendOptions {
 	/** Statuses that are answers, not errors (e.g. a 404 for a channel already deleted). */
 	okStatuses?: number[];
 	/** A more telling error for an error answer than the general one, when it gives one. */
-	errorFor?: (response: IN8nHttpFullResponse) => NodeApiError | undefined;
+	errorFor?: (response: IN8nHttpFullResponse) => Promise<NodeApiError | undefined> | NodeApiError | undefined;
 	/** Runs before every attempt, e.g. waiting for a turn to create a job. */
 	beforeAttempt?: () => Promise<void>;
 	/**
@@ -124,7 +124,7 @@ export async function sendChecked(
 	if (result.ok) return result.value;
 	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
 	const answer = result.error instanceof ErrorAnswer ? result.error.response : undefined;
-	const telling = answer ? errorFor?.(answer) : undefined;
+	const telling = answer ? await errorFor?.(answer) : undefined;
 	throw (
 		telling ??
 		itemError(context.getNode(), result.error, itemIndex, {
