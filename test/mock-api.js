@@ -192,6 +192,8 @@ class MockUnstructuredApi {
 		this.connectionCheckReason = null;
 		/** Files larger than this are refused (413); none when undefined. */
 		this.maxFileBytes = undefined;
+		this.account = undefined;
+		this.accountTimes = new Map();
 	}
 
 	/**
@@ -507,7 +509,8 @@ class MockUnstructuredApi {
 	 */
 	startJob(overrides) {
 		const [firstStatus = 'SCHEDULED', ...laterStatuses] = this.newJobStatuses;
-		const job = this.addJob({ status: firstStatus, runtime: null, ...overrides });
+		const job = this.addJob({ status: this.account ? 'SCHEDULED' : firstStatus, runtime: null, ...overrides });
+		if (this.account) this.scheduleOnAccount(job, (overrides.input_file_ids ?? []).length || 1);
 		if (laterStatuses.length > 0) this.setStatusSequence(job.id, laterStatuses);
 		if (this.newJobOutput !== undefined) {
 			for (const file of job.output_node_files) {
@@ -866,8 +869,39 @@ class MockUnstructuredApi {
 		return { status: 200, body: matches.slice((page - 1) * pageSize, page * pageSize) };
 	}
 
+	/**
+	 * Simulates the account's on-demand job limits (docs/unstructured-api.md §3): one launch per
+	 * second (429 beyond), at most `maxRunning` jobs running, the others SCHEDULED in creation order,
+	 * and each job taking `baseMs + perFileMs × files` with its files run one after another
+	 * (`filesMode: 'sequential'`) or `baseMs + perFileMs` with them run side by side ('parallel').
+	 * GUESS: Unstructured does not document how the files of one job run; both modes are offered.
+	 * A job's start and finish are fixed when it is created (a first-come, first-served line), and
+	 * its status follows the clock.
+	 */
+	simulateAccount({ maxRunning = 5, baseMs = 2000, perFileMs = 500, filesMode = 'parallel' } = {}) {
+		this.setFaults({ jobCreationIntervalMs: 1000 });
+		this.account = { maxRunning, baseMs, perFileMs, filesMode, slotsFreeAt: Array(maxRunning).fill(0) };
+	}
+
+	/** Places a new job in the simulated account's line: when it starts and when it finishes. */
+	scheduleOnAccount(job, files) {
+		const account = this.account;
+		const now = Date.now();
+		const slot = account.slotsFreeAt.indexOf(Math.min(...account.slotsFreeAt));
+		const startAt = Math.max(now, account.slotsFreeAt[slot]);
+		const duration = account.baseMs + account.perFileMs * (account.filesMode === 'sequential' ? files : 1);
+		account.slotsFreeAt[slot] = startAt + duration;
+		this.accountTimes.set(job.id, { startAt, finishAt: startAt + duration });
+	}
+
 	getJob(jobId) {
 		return this.withJob(jobId, (job) => {
+			const times = this.accountTimes.get(job.id);
+			if (times) {
+				const now = Date.now();
+				job.status = now < times.startAt ? 'SCHEDULED' : now < times.finishAt ? 'IN_PROGRESS' : 'COMPLETED';
+				return { status: 200, body: job };
+			}
 			const sequence = this.statusSequences.get(job.id);
 			if (sequence?.length) job.status = sequence.length > 1 ? sequence.shift() : sequence[0];
 			return { status: 200, body: job };

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeE
 import type { ConnectorKindInfo } from '../../shared/descriptions/connectors';
 import { connectorNotFound } from '../../shared/descriptions/connectors';
 import type { Operation } from '../../shared/descriptions/operation';
+import { waitTimingOptions } from '../../shared/descriptions/waitFields';
 import { waitSettingsOf, waitUntilFinished } from '../../shared/job/wait';
 import type { Watched } from '../../shared/job/wait';
 import { unexpectedBodyError } from '../../shared/request/errors';
@@ -99,33 +100,7 @@ export function connectorTestConnection(info: ConnectorKindInfo): Operation {
 						default: true,
 						description: 'Whether a check that ends FAILURE stops the node with Unstructured\'s reason. When off, the check is output with its status and reason.',
 					},
-					{
-						displayName: 'On Timeout',
-						name: 'onTimeout',
-						type: 'options',
-						default: 'error',
-						options: [
-							{ name: 'Fail With an Error', value: 'error' },
-							{ name: 'Output the Check as It Stands', value: 'outputCheck' },
-						],
-						description: 'What to do when the check has not finished within the timeout',
-					},
-					{
-						displayName: 'Poll Interval (Seconds)',
-						name: 'pollInterval',
-						type: 'number',
-						default: 5,
-						typeOptions: { minValue: 1 },
-						description: 'How long to wait between two reads of the check',
-					},
-					{
-						displayName: 'Timeout (Seconds)',
-						name: 'timeout',
-						type: 'number',
-						default: 300,
-						typeOptions: { minValue: 1 },
-						description: 'How long to wait for the check at most',
-					},
+					...waitTimingOptions({ what: 'check', outputValue: 'outputCheck', pollInterval: 5, timeout: 300, timeoutDescription: 'How long to wait for the check at most' }),
 				],
 			},
 		],

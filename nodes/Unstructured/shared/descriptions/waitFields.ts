@@ -1,5 +1,53 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+/**
+ * "On Timeout", "Poll Interval" and "Timeout" of a Wait Options collection, for waiting on a job
+ * or a connection check: what to output on timeout, and the defaults, differ.
+ */
+export function waitTimingOptions({
+	what,
+	outputValue,
+	pollInterval,
+	timeout,
+	timeoutDescription,
+}: {
+	what: string;
+	outputValue: string;
+	pollInterval: number;
+	timeout: number;
+	timeoutDescription: string;
+}): INodeProperties[] {
+	return [
+		{
+			displayName: 'On Timeout',
+			name: 'onTimeout',
+			type: 'options',
+			default: 'error',
+			options: [
+				{ name: 'Fail With an Error', value: 'error' },
+				{ name: `Output the ${what.charAt(0).toUpperCase()}${what.slice(1)} as It Stands`, value: outputValue },
+			],
+			description: `What to do when the ${what} has not finished within the timeout`,
+		},
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollInterval',
+			type: 'number',
+			default: pollInterval,
+			typeOptions: { minValue: 1 },
+			description: `How long to wait between two reads of the ${what}`,
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			default: timeout,
+			typeOptions: { minValue: 1 },
+			description: timeoutDescription,
+		},
+	];
+}
+
 /** "Wait for Completion" and its options, for operations that start or read a job. */
 const waitForCompletionToggle: INodeProperties = {
 	displayName: 'Wait for Completion',
@@ -41,33 +89,13 @@ export function waitForCompletionFields(
 					description:
 						'How long the job may wait in line (SCHEDULED) before it starts: Unstructured runs at most 5 on-demand jobs of an account at once. The default is 4 hours. Not part of Timeout.',
 				},
-				{
-					displayName: 'On Timeout',
-					name: 'onTimeout',
-					type: 'options',
-					default: 'error',
-					options: [
-						{ name: 'Fail With an Error', value: 'error' },
-						{ name: 'Output the Job as It Stands', value: 'outputJob' },
-					],
-					description: 'What to do when the job has not finished within the timeout',
-				},
-				{
-					displayName: 'Poll Interval (Seconds)',
-					name: 'pollInterval',
-					type: 'number',
-					default: 10,
-					typeOptions: { minValue: 1 },
-					description: 'How long to wait between two status checks',
-				},
-				{
-					displayName: 'Timeout (Seconds)',
-					name: 'timeout',
-					type: 'number',
-					default: 1800,
-					typeOptions: { minValue: 1 },
-					description: 'How long the job may run, counted from when it leaves SCHEDULED (the time in line has its own bound). The default is 30 minutes.',
-				},
+				...waitTimingOptions({
+					what: 'job',
+					outputValue: 'outputJob',
+					pollInterval: 10,
+					timeout: 1800,
+					timeoutDescription: 'How long the job may run, counted from when it leaves SCHEDULED (the time in line has its own bound). The default is 30 minutes.',
+				}),
 			],
 		},
 	];

@@ -27,19 +27,29 @@ interface FailedFile {
 	error: string;
 }
 
-/** One file to download: its `file_id`, the node whose output (none: the last), and its name. */
+/** One file to download: its `file_id`, the node whose output (none: the last), its name and position. */
 interface OutputFile {
 	fileId: string;
 	nodeId?: string;
 	fileName: string;
+	index: number;
 }
 
-/** The names of the files this item sent, in the order they were sent. */
-function sentFileNames(context: IExecuteSingleFunctions): string[] {
+/**
+ * The files a job was sent, in the order they were sent: their names, and (for a job that packed
+ * the files of several items) the input item each came from.
+ */
+export interface SentFiles {
+	names: string[];
+	owners?: number[];
+}
+
+/** The files this item sent. */
+export function sentFilesOf(context: IExecuteSingleFunctions): SentFiles {
 	try {
-		return inputBinaryFiles(context).map(sentFileName);
+		return { names: inputBinaryFiles(context).map(sentFileName) };
 	} catch {
-		return [];
+		return { names: [] };
 	}
 }
 
@@ -50,12 +60,11 @@ function sentFileNames(context: IExecuteSingleFunctions): string[] {
  * (and a node's output files) in the order the files were sent, so the names sent are matched by
  * position; where the counts differ, the file ID stands for the name.
  */
-function outputFilesOf(context: IExecuteSingleFunctions, job: JobInformation): OutputFile[] {
-	const names = sentFileNames(context);
+function outputFilesOf(context: IExecuteSingleFunctions, job: JobInformation, { names }: SentFiles): OutputFile[] {
 	const nameAt = (index: number, fileId: string) => (names.length > index ? names[index] : fileId);
 	const chosen = readOptionalText(context, 'elementsNode');
 	if (!chosen) {
-		return (job.input_file_ids ?? []).map((fileId, index) => ({ fileId, fileName: nameAt(index, fileId) }));
+		return (job.input_file_ids ?? []).map((fileId, index) => ({ fileId, fileName: nameAt(index, fileId), index }));
 	}
 	const entries = job.output_node_files ?? [];
 	const matching = entries.filter((entry: NodeFileMetadata) => isNode(chosen, entry.node_id, entry.node_type, entry.node_subtype));
@@ -69,7 +78,7 @@ function outputFilesOf(context: IExecuteSingleFunctions, job: JobInformation): O
 			`Give a node ID of the job in "Elements of Node", or leave it empty for the last node. Nodes with output: ${known.join('; ') || 'none'}.`,
 		);
 	}
-	return matching.map((entry, index) => ({ fileId: entry.file_id, nodeId: entry.node_id, fileName: nameAt(index, entry.file_id) }));
+	return matching.map((entry, index) => ({ fileId: entry.file_id, nodeId: entry.node_id, fileName: nameAt(index, entry.file_id), index }));
 }
 
 /** Whether "Elements of Node" names this node: by its ID, type or subtype, in any case. */
@@ -156,8 +165,9 @@ export async function elementItems(
 	job: JobInformation,
 	failWhenFilesFail: boolean,
 	failedFilesOutput: FailedFilesOutput,
+	sent: SentFiles = sentFilesOf(context),
 ): Promise<INodeExecutionData[]> {
-	const files = outputFilesOf(context, job);
+	const files = outputFilesOf(context, job, sent);
 	if (files.length === 0) {
 		throw jobError(
 			context,
@@ -175,22 +185,27 @@ export async function elementItems(
 			`${sentence(`Failed files: ${failedFilesText(failed)}`)} No element is output while one file failed. ${FAIL_OPTION_ADVICE}`,
 		);
 	}
-	const items: INodeExecutionData[] = [];
-	const failedItems: IDataObject[] = [];
+	// Each input item's elements and failed files, in file order: one owner unless the job was packed.
+	const ownerOf = (index: number) => sent.owners?.[index] ?? sent.owners?.[0] ?? context.getItemIndex();
+	const byOwner = new Map<number, { items: INodeExecutionData[]; failed: IDataObject[] }>();
+	const of = (owner: number) => byOwner.get(owner) ?? byOwner.set(owner, { items: [], failed: [] }).get(owner)!;
 	const reported = new Set<FailedFile>();
 	for (const file of files) {
+		const owned = of(ownerOf(file.index));
 		const fileContext: IDataObject = { job_id: job.id, file_id: file.fileId, ...(file.nodeId ? { node_id: file.nodeId } : {}), file_name: file.fileName };
 		const failure = failed.find((candidate) => isFile(candidate, file));
 		if (failure) {
 			reported.add(failure);
-			failedItems.push({ ...fileContext, error: String(failure.error) });
+			owned.failed.push({ ...fileContext, error: String(failure.error) });
 			continue;
 		}
-		for (const element of await downloadElements(context, job, file)) items.push({ json: withContext(element, fileContext) });
+		for (const element of await downloadElements(context, job, file)) owned.items.push({ json: withContext(element, fileContext) });
 	}
 	// Failed files that match none of the files by name are reported too: nothing is dropped in silence.
 	for (const failure of failed.filter((candidate) => !reported.has(candidate))) {
-		failedItems.push({ job_id: job.id, file_name: String(failure.document), error: String(failure.error) });
+		of(ownerOf(0)).failed.push({ job_id: job.id, file_name: String(failure.document), error: String(failure.error) });
 	}
-	return withFailedFiles(items, failedItems, failedFilesOutput, job);
+	return [...byOwner].flatMap(([owner, { items, failed: failedItems }]) =>
+		withFailedFiles(items, failedItems, failedFilesOutput, job).map((item) => ({ ...item, pairedItem: { item: owner } })),
+	);
 }

@@ -12,7 +12,8 @@ import { apiRequest } from '../request/transport';
 import type { ApiContext } from '../request/transport';
 import { isJob } from '../types';
 import type { JobInformation } from '../types';
-import { elementItems } from './elements';
+import { elementItems, sentFilesOf } from './elements';
+import type { SentFiles } from './elements';
 import type { FailedFilesOutput } from './elements';
 import { defaultFailedFilesOutput } from '../descriptions/elements';
 import { withContext, withJobId } from './itemContext';
@@ -84,28 +85,43 @@ async function finishedJob(context: IExecuteSingleFunctions, job: JobInformation
 }
 
 /**
- * postReceive: the job answer as the `output` parameter asks, "outputFiles" (one item per output
- * file), "job" (the job as returned) or "elements" (its files' document elements, see
- * elements.ts), after waiting for it to finish when asked to. Checks the
- * body is a job: the API has answered 202 with only a `detail` message.
+ * The job answer as the `output` parameter asks, "outputFiles" (one item per output file), "job"
+ * (the job as returned, with job_id) or "elements" (its files' document elements, see
+ * elements.ts), after waiting for it to finish when asked to. Checks the body is a job: the API has
+ * answered 202 with only a `detail` message. For a job that packed the files of several items,
+ * `sent` says which item each file came from: each output is paired with its item, and a job-wide
+ * output (the job) is given to each of them.
  */
+export async function jobOutput(context: IExecuteSingleFunctions, response: IN8nHttpFullResponse, sent?: SentFiles): Promise<INodeExecutionData[]> {
+	if (!isJob(response.body)) throw unexpectedBodyError(context.getNode(), response, context.getItemIndex());
+	const owners = sent?.owners ? [...new Set(sent.owners)] : [context.getItemIndex()];
+	const toEachItem = (json: IDataObject) => owners.map((owner) => ({ json, pairedItem: { item: owner } }));
+	let job = response.body;
+	if (context.getNodeParameter('waitForCompletion', false) === true) {
+		const finished = await finishedJob(context, job);
+		if ('asItIs' in finished) return toEachItem(withJobId(finished.asItIs as JobInformation));
+		job = finished;
+	}
+	const output = context.getNodeParameter('output', 'job');
+	if (output === 'job') return toEachItem(withJobId(job));
+	if (output === 'elements') {
+		const failWhenJobFails = (context.getNodeParameter('waitOptions', {}) as WaitOptions).failWhenJobFails !== false;
+		const failedFiles = context.getNodeParameter('failedFiles', defaultFailedFilesOutput(context)) as FailedFilesOutput;
+		return await elementItems(context, job, failWhenJobFails, failedFiles, sent ?? sentFilesOf(context));
+	}
+	const ownerOf = (fileId: unknown) => {
+		const position = job.input_file_ids?.indexOf(String(fileId)) ?? -1;
+		const index = position !== -1 ? position : (sent?.names.indexOf(String(fileId)) ?? -1);
+		return sent?.owners?.[index] ?? owners[0];
+	};
+	return outputFileItems(job).map((json) => ({ json, pairedItem: { item: ownerOf(json.file_id) } }));
+}
+
+/** postReceive: `jobOutput` of this item's own job. */
 export async function toJobOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (!isJob(response.body)) throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
-	let job = response.body;
-	if (this.getNodeParameter('waitForCompletion', false) === true) {
-		const finished = await finishedJob(this, job);
-		if ('asItIs' in finished) return [{ json: withJobId(finished.asItIs as JobInformation) }];
-		job = finished;
-	}
-	const output = this.getNodeParameter('output', 'job');
-	if (output === 'job') return [{ json: withJobId(job) }];
-	if (output === 'elements') {
-		const failWhenJobFails = (this.getNodeParameter('waitOptions', {}) as WaitOptions).failWhenJobFails !== false;
-		return await elementItems(this, job, failWhenJobFails, this.getNodeParameter('failedFiles', defaultFailedFilesOutput(this)) as FailedFilesOutput);
-	}
-	return outputFileItems(job).map((json) => ({ json }));
+	return await jobOutput(this, response);
 }

@@ -1,4 +1,4 @@
-import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IBinaryData, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { itemInputError } from './errors';
 import type { FilePart } from './multipart';
@@ -9,11 +9,7 @@ import type { FilePart } from './multipart';
  */
 export function inputBinaryFiles(context: IExecuteSingleFunctions, maxFiles = Infinity): Array<{ field: string; file: IBinaryData }> {
 	const binary = context.getInputData().binary ?? {};
-	const listed = (context.getNodeParameter('inputBinaryFields', '') as string)
-		.split(',')
-		.map((name) => name.trim())
-		.filter(Boolean);
-	const names = listed.length > 0 ? listed : Object.keys(binary);
+	const names = binaryFieldNames(context, binary);
 	if (names.length === 0) {
 		throw itemInputError(context, 'The item has no file to send', 'Read or download a file first, e.g. with "Read/Write Files from Disk".');
 	}
@@ -25,6 +21,33 @@ export function inputBinaryFiles(context: IExecuteSingleFunctions, maxFiles = In
 		throw itemInputError(context, `The item has no binary field "${missing}"`, `Binary fields of this item: ${Object.keys(binary).join(', ') || 'none'}.`);
 	}
 	return names.map((field) => ({ field, file: binary[field] }));
+}
+
+/** The binary fields "Input Binary Fields" names (as this item reads it), or every field of `binary`. */
+function binaryFieldNames(context: IExecuteSingleFunctions, binary: Record<string, IBinaryData>): string[] {
+	const listed = (context.getNodeParameter('inputBinaryFields', '') as string)
+		.split(',')
+		.map((name) => name.trim())
+		.filter(Boolean);
+	return listed.length > 0 ? listed : Object.keys(binary);
+}
+
+/**
+ * Another input item's files, as this item's "Input Binary Fields" names them, for a job that
+ * packs the files of several items; none when the item lacks one (it then fails on its own).
+ */
+export function filesOfItem(context: IExecuteSingleFunctions, item: INodeExecutionData, maxFiles: number, maxBytes?: number): Array<{ field: string; file: IBinaryData }> {
+	const binary = item.binary ?? {};
+	const names = binaryFieldNames(context, binary);
+	if (names.length === 0 || names.length > maxFiles || names.some((name) => !binary[name])) return [];
+	if (maxBytes !== undefined && names.some((name) => (knownSize(binary[name]) ?? 0) > maxBytes)) return [];
+	return names.map((field) => ({ field, file: binary[field] }));
+}
+
+/** A file's size in bytes where it can be told without reading it: n8n's `bytes`, or the base64 held in the item. */
+function knownSize(file: IBinaryData): number | undefined {
+	if (typeof file.bytes === 'number') return file.bytes;
+	return !file.id && typeof file.data === 'string' ? Buffer.byteLength(file.data, 'base64') : undefined;
 }
 
 /** The name a file is sent under: its file name, else its binary field's name. */
@@ -39,8 +62,8 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  * data store (filesystem, S3, database modes) as a stream, or decoded from the item's base64
  * (in-memory mode) straight into the body.
  */
-async function filePart(context: IExecuteSingleFunctions, input: { field: string; file: IBinaryData }): Promise<FilePart> {
-	const { field, file } = input;
+export async function filePart(context: IExecuteSingleFunctions, input: { field: string; file: IBinaryData }): Promise<FilePart> {
+	const { file } = input;
 	const part = { name: 'input_files', fileName: sentFileName(input), contentType: file.mimeType || 'application/octet-stream' };
 	const fileError = (got: number, size: number) =>
 		itemInputError(context, `The file "${part.fileName}" could not be read whole`, `Read ${got} of its ${size} bytes. Read the file again in an earlier node.`);
@@ -65,8 +88,8 @@ async function filePart(context: IExecuteSingleFunctions, input: { field: string
 		const size = Buffer.byteLength(data, 'base64');
 		return { ...part, size, readInto: async (target) => void target.write(data, 'base64') };
 	}
-	// Anything else (base64 with line breaks, say) is read the way n8n reads it, at once.
-	const buffer = await context.helpers.getBinaryDataBuffer(field);
+	// Anything else (base64 with line breaks, say) is decoded at once, as n8n does.
+	const buffer = Buffer.from(String(file.data ?? ''), 'base64');
 	return { ...part, size: buffer.length, readInto: async (target) => void buffer.copy(target) };
 }
 

@@ -70,6 +70,11 @@ export interface RouteOptions {
 	paged?: boolean;
 	/** The request starts a job: paced to the API's limit of one new job per second (`pacing.ts`). */
 	createsJob?: boolean;
+	/**
+	 * Takes the item's request over after its preSend: the items to give instead of sending, e.g.
+	 * its share of a job that packs the files of several items; `undefined` to send as usual.
+	 */
+	takeOver?: (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<INodeExecutionData[] | undefined>;
 	/** A more telling error for an error answer than the general one, when it gives one. */
 	errorFor?: (this: IExecuteSingleFunctions, response: IN8nHttpFullResponse) => Promise<NodeApiError | undefined>;
 	/** The body of files, built for each attempt once its turn has come, and dropped once sent. */
@@ -154,7 +159,7 @@ async function toItems(
 export function route(
 	method: IHttpRequestMethods,
 	path: string | ((id: IdReader) => string),
-	{ preSend = [], postReceive = [], notFound, paged = false, createsJob = false, body, errorFor }: RouteOptions = {},
+	{ preSend = [], postReceive = [], notFound, paged = false, createsJob = false, body, errorFor, takeOver }: RouteOptions = {},
 ): INodePropertyRouting {
 	async function runRoute(this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
@@ -174,7 +179,8 @@ export function route(
 				});
 				return await toItems(this, postReceive, response, { ids, options: sent });
 			};
-			items = paged ? await followPages(this, options, send) : await send(options);
+			const taken = takeOver ? await takeOver.call(this, options) : undefined;
+			items = taken ?? (paged ? await followPages(this, options, send) : await send(options));
 		} catch (caught) {
 			const error = withoutSecrets(itemError(this.getNode(), caught, itemIndex), itemIndex);
 			if (this.continueOnFail()) return [{ json: { error: error.message }, error, pairedItem: { item: itemIndex } }];
