@@ -203,3 +203,28 @@ describe('examples/setup-source-workflow-destination.json', () => {
 		assert.deepEqual(items.map((item) => [item.json.job_id, item.json.workflow_id, item.json.status]), [[job.id, created.id, 'COMPLETED']]);
 	});
 });
+
+describe('examples/rag-elements-vector-store.json', () => {
+	const workflow = JSON.parse(fs.readFileSync(path.join(examplesDir, 'rag-elements-vector-store.json'), 'utf8'));
+	const byName = Object.fromEntries(workflow.nodes.map((node) => [node.name, node]));
+	const to = (from, type) => workflow.connections[from][type][0].map((target) => target.node);
+
+	it('inserts: form → Create (partition and chunk, Elements) → Vector Store insert with a JSON data loader and embeddings', () => {
+		assert.deepEqual(to('Document Upload Form', 'main'), ['Partition and Chunk']);
+		assert.deepEqual(to('Partition and Chunk', 'main'), ['Insert into Vector Store']);
+		assert.deepEqual(to('Elements as Documents', 'ai_document'), ['Insert into Vector Store']);
+		assert.deepEqual(to('Embeddings', 'ai_embedding'), ['Insert into Vector Store']);
+		const create = byName['Partition and Chunk'].parameters;
+		assert.deepEqual([create.output, JSON.parse(create.jobNodes).map((node) => node.type)], ['elements', ['partition', 'chunk']]);
+		const loader = byName['Elements as Documents'].parameters;
+		assert.deepEqual([loader.dataType, loader.jsonMode, loader.jsonData], ['json', 'expressionData', '={{ $json.text }}']);
+		assert.deepEqual(loader.options.metadata.metadataValues.map((value) => value.name), ['file_name', 'page_number', 'element_id', 'element_type', 'job_id']);
+	});
+
+	it('asks: form → Vector Store search of the same store, with embeddings', () => {
+		assert.deepEqual(to('Question Form', 'main'), ['Search the Vector Store']);
+		assert.deepEqual(to('Embeddings for the Question', 'ai_embedding'), ['Search the Vector Store']);
+		assert.equal(byName['Search the Vector Store'].parameters.memoryKey.value, byName['Insert into Vector Store'].parameters.memoryKey.value);
+		assert.equal(byName['Search the Vector Store'].parameters.mode, 'load');
+	});
+});
