@@ -15,8 +15,13 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-// n8n-core reads and writes its config under N8N_USER_FOLDER: never the real home folder.
-process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-unstructured-test-'));
+// n8n-core reads and writes its config under N8N_USER_FOLDER: never the real home folder. A folder
+// made here is removed when the test process ends.
+if (!process.env.N8N_USER_FOLDER) {
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-unstructured-test-'));
+	process.env.N8N_USER_FOLDER = folder;
+	process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
+}
 process.env.N8N_ENCRYPTION_KEY ??= 'n8n-nodes-unstructured-test-encryption-key';
 // n8n logs every failed node run, and tests fail nodes on purpose: the log goes to a file, at the
 // most detailed level, which the tests search for the API key instead of printing it.
