@@ -2,7 +2,8 @@
  * How a request flows
  * ===================
  * 1. `Unstructured.node.ts` lists the resources; `resources/<resource>/index.ts` lists their
- *    operations, and each operation's `routing` is built here by `route(method, path, options)`.
+ *    operations; each operation's file (`resources/<resource>/<operation>.ts`) builds its `routing`
+ *    with `route(method, path, options)`, defined here.
  * 2. For every input item, n8n's RoutingNode builds the request options from the routing and the
  *    node's `requestDefaults` and Options (timeout, proxy, SSL) and, because `send.paginate` is
  *    set, hands them to the declarative `pagination` hook instead of sending them. That hook is the
@@ -17,11 +18,14 @@
  *    looked at right there: an error answer may be retried, or becomes the error with the API's
  *    own words. The options n8n built for the item (proxy, timeout, TLS) are kept for every
  *    further request of the item (wait polls, downloads), and all carry the execution's cancel
- *    signal, so Stop ends a request in flight.
+ *    signal, so Stop ends a request in flight. An operation may take an item's request over
+ *    (`takeOver`): a packed Job › Create gives each item its share of a job it shares with others.
  * 4. The answer goes through the operation's postReceive functions, which turn the body into items,
  *    and every item without `pairedItem` is paired with its input item.
  * 5. A failure anywhere above becomes the error the user sees (`errors.ts`): thrown, or under
- *    Continue On Fail an error item paired with its input, so other items' results are kept.
+ *    Continue On Fail an error item paired with its input, so other items' results are kept. A
+ *    parameter that may hold secrets (a connector's configuration) is left out of the node that n8n
+ *    attaches to the error and logs.
  */
 import { NodeApiError } from 'n8n-workflow';
 import type { NodeOperationError } from 'n8n-workflow';
