@@ -80,6 +80,14 @@ describe('Job › Create: Pack Files Into Jobs', () => {
 		assert.deepEqual(plain(items), [0, 1, 2].map((item) => ({ json: { error: `Job "${job.id}" of workflow "${job.workflow_name}" ended FAILED` }, pairedItem: { item } })));
 	});
 
+	it('a refusal for size (413) of a packed job names every file it carried, with its size', async () => {
+		mock.maxFileBytes = 10;
+		const { items } = await runNode({ parameters: create({ waitForCompletion: false }), items: itemsOf(2), credentials, settings: CONTINUE });
+		assert.deepEqual(items.map((item) => [item.json.error, item.pairedItem.item]), [0, 1].map((index) => ['Unstructured refused the files as too large (413): File size exceeds the limit of 10 bytes', index]));
+		assert.match(items[0].error.description, /^Files sent: doc-0\.txt \(0\.0 MB\), doc-1\.txt \(0\.0 MB\)\./);
+		assert.equal(posts().length, 1, 'a 413 is not sent again');
+	});
+
 	it('an item without its file fails on its own; the others are packed without it', async () => {
 		mock.newJobStatuses = ['COMPLETED'];
 		const { items } = await runNode({

@@ -1,5 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
 
 import { elementsNodeField, elementsOutputOption, failedFilesFields } from '../../shared/descriptions/elements';
 import { templateIdLocator } from '../../shared/descriptions/locators';
@@ -12,8 +11,8 @@ import { readOptionalText } from '../../shared/parameters';
 import { JOBS_PATH, templatePath } from '../../shared/request/paths';
 import { route } from '../../shared/request/route';
 import { apiRequest } from '../../shared/request/transport';
-import { describeErrorBody, itemInputError } from '../../shared/request/errors';
-import { inputBinaryFiles, inputFileParts, inputFileSizes, megabytes } from '../../shared/request/inputFiles';
+import { filesTooLargeError, itemInputError, megabytes } from '../../shared/request/errors';
+import { inputBinaryFiles, inputFileParts, inputFileSizes } from '../../shared/request/inputFiles';
 import { multipartBody } from '../../shared/request/multipart';
 import type { RequestBody } from '../../shared/request/route';
 
@@ -262,14 +261,7 @@ async function checkFileSizes(context: IExecuteSingleFunctions): Promise<void> {
  */
 async function fileSizeError(this: IExecuteSingleFunctions, response: IN8nHttpFullResponse): Promise<NodeApiError | undefined> {
 	if (response.statusCode !== 413) return undefined;
-	const files = await inputFileSizes(this, MAX_INPUT_FILES);
-	const detail = describeErrorBody(response.body);
-	return new NodeApiError(this.getNode(), { detail } as JsonObject, {
-		message: `Unstructured refused the files as too large (413)${detail ? `: ${detail}` : ''}`,
-		description: `Files sent: ${files.map(({ name, bytes }) => `${name} (${megabytes(bytes)})`).join(', ')}. The limit per file depends on the Unstructured plan; set Max File Size to catch such files before they are sent.`,
-		httpCode: '413',
-		itemIndex: this.getItemIndex(),
-	});
+	return filesTooLargeError(this, response, await inputFileSizes(this, MAX_INPUT_FILES));
 }
 
 /** "Elements of Node" against the nodes the job will have, read from its template when it has one. */

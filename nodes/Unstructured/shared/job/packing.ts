@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
+import { filesTooLargeError } from '../request/errors';
 import { multipartBody } from '../request/multipart';
 import { filePart, filesOfItem, sentFileName } from '../request/inputFiles';
 import { waitForJobCreationSlot } from '../request/pacing';
@@ -119,6 +120,11 @@ async function createGroupJob(
 	const sent: SentFiles = { names: inputs.map(({ input }) => sentFileName(input)), owners: inputs.map(({ member }) => member) };
 	const response = await sendChecked(context, { ...options, method: 'POST', url: JOBS_PATH }, {
 		beforeAttempt: async () => await waitForJobCreationSlot(context),
+		errorFor: async (answer) => {
+			if (answer.statusCode !== 413) return undefined;
+			const sizes = await Promise.all(inputs.map(async ({ input }) => ({ name: sentFileName(input), bytes: (await filePart(context, input)).size })));
+			return filesTooLargeError(context, answer, sizes);
+		},
 		// The group's files are read when its turn has come, and dropped once sent.
 		prepare: async (unprepared) => {
 			const parts = [];

@@ -217,3 +217,22 @@ export function unexpectedBodyError(node: INode, response: IN8nHttpFullResponse,
 export function itemInputError(context: IExecuteSingleFunctions, message: string, description: string): NodeOperationError {
 	return new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
 }
+
+/** "12.4 MB" */
+export function megabytes(bytes: number): string {
+	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * A refusal for size (413), naming the files sent and their sizes: the API's answer alone does not
+ * say which file (docs/unstructured-api.md §3: the limit is per file and plan-dependent).
+ */
+export function filesTooLargeError(context: IExecuteSingleFunctions, response: IN8nHttpFullResponse, files: Array<{ name: string; bytes: number }>): NodeApiError {
+	const detail = describeErrorBody(response.body);
+	return new NodeApiError(context.getNode(), { detail } as JsonObject, {
+		message: `Unstructured refused the files as too large (413)${detail ? `: ${detail}` : ''}`,
+		description: `Files sent: ${files.map(({ name, bytes }) => `${name} (${megabytes(bytes)})`).join(', ')}. The limit per file depends on the Unstructured plan; set Max File Size to catch such files before they are sent.`,
+		httpCode: '413',
+		itemIndex: context.getItemIndex(),
+	});
+}

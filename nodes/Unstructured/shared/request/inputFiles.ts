@@ -110,7 +110,3 @@ export async function inputFileSizes(context: IExecuteSingleFunctions, maxFiles 
 	return sizes;
 }
 
-/** "12.4 MB" */
-export function megabytes(bytes: number): string {
-	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
