@@ -9,31 +9,23 @@
  * out, beside the floor the limits allow (jobs launched one per second, 5 running).
  * Writes its section of bench/RESULTS.md. `BENCH_LIMITS_ITEMS=100` runs one size only.
  */
-const fs = require('node:fs');
-const path = require('node:path');
-
 process.env.N8N_LOG_LEVEL = 'silent';
 const { createEngine } = require('../test/harness');
-const { MockUnstructuredApi } = require('../test/mock-api');
+const { MockUnstructuredApi, takeSlot } = require('../test/mock-api');
+const { writeResultsSection } = require('./results');
 
 const SIZES = (process.env.BENCH_LIMITS_ITEMS ?? '100,300').split(',').map(Number);
 const ACCOUNT = { maxRunning: 5, baseMs: 2000, perFileMs: 400 };
 const LAUNCH_MS = 1000;
-const RESULTS = path.join(__dirname, 'RESULTS.md');
-const START = '<!-- limits:start -->';
-const END = '<!-- limits:end -->';
 
 /** The earliest the last job can finish: jobs launched one per second, first come first served on 5 slots. */
-function floorMs(jobs, filesPerJob, filesMode) {
+function floorMs(jobs, filesMode) {
 	const slots = Array(ACCOUNT.maxRunning).fill(0);
 	let last = 0;
-	for (let index = 0; index < jobs.length; index++) {
-		const slot = slots.indexOf(Math.min(...slots));
-		const start = Math.max(index * LAUNCH_MS, slots[slot]);
-		const finish = start + ACCOUNT.baseMs + ACCOUNT.perFileMs * (filesMode === 'sequential' ? jobs[index] : 1);
-		slots[slot] = finish;
-		last = Math.max(last, finish);
-	}
+	jobs.forEach((files, index) => {
+		const { finishAt } = takeSlot(slots, index * LAUNCH_MS, ACCOUNT.baseMs + ACCOUNT.perFileMs * (filesMode === 'sequential' ? files : 1));
+		last = Math.max(last, finishAt);
+	});
 	return last;
 }
 
@@ -66,7 +58,7 @@ async function run(engine, mock, { items, pack, filesMode }) {
 	const gets = mock.requests.filter((request) => request.method === 'GET' && /^\/api\/v1\/jobs\/[^/]+$/.test(request.path)).length;
 	const timeouts = out.filter((item) => /after waiting/.test(String(item.json.error ?? ''))).length;
 	const elements = out.filter((item) => item.json.text !== undefined).length;
-	const floor = floorMs(pack ? Array.from({ length: Math.ceil(items / 10) }, (_, index) => Math.min(10, items - index * 10)) : Array(items).fill(1), pack ? 10 : 1, filesMode);
+	const floor = floorMs(pack ? Array.from({ length: Math.ceil(items / 10) }, (_, index) => Math.min(10, items - index * 10)) : Array(items).fill(1), filesMode);
 	return { wallMs, jobs: jobs.length, gets, rateLimited: mock.faultsServed.creationLimit, timeouts, elements, floor };
 }
 
@@ -89,8 +81,7 @@ async function main() {
 	} finally {
 		await mock.stop();
 	}
-	const section = [
-		START,
+	writeResultsSection('limits', [
 		'## Hundreds of files at the API\'s limits (`npm run bench:limits`)',
 		'',
 		`Job › Create with Output Elements on N one-file items, against the mock simulating the account (one launch per`,
@@ -106,11 +97,7 @@ async function main() {
 		'One job per item is bound by the launch rate (one per second): its floor is about one second per item. Packing',
 		'launches a tenth of the jobs and polls a tenth as often. No job times out while it waits in line: the wait\'s',
 		'Timeout counts from when a job leaves SCHEDULED.',
-		END,
-	].join('\n');
-	const text = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '';
-	const at = text.indexOf(START);
-	fs.writeFileSync(RESULTS, at === -1 ? `${text.trimEnd()}\n\n${section}\n` : `${text.slice(0, at)}${section}${text.slice(text.indexOf(END) + END.length)}`);
+	]);
 }
 
 main().catch((error) => {

@@ -21,15 +21,13 @@ const path = require('node:path');
 const { promisify } = require('node:util');
 
 const { MockUnstructuredApi } = require('../test/mock-api');
+const { writeResultsSection } = require('./results');
 
 const ITEMS = 20;
 const FILE_MB = 8;
 const MODES = ['default', 'filesystem'];
 const RSS_RUNS = 3;
 const MB = 2 ** 20;
-const RESULTS = path.join(__dirname, 'RESULTS.md');
-const START = '<!-- memory:start -->';
-const END = '<!-- memory:end -->';
 
 async function child(mode, probe, packageRoot, apiUrl, apiKey) {
 	const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-unstructured-bench-binary-'));
@@ -108,8 +106,7 @@ async function main() {
 		await mock.stop();
 	}
 	if (flag !== -1) return;
-	const section = [
-		START,
+	writeResultsSection('memory', [
 		'## Memory for a batch of large files (`npm run bench:memory`)',
 		'',
 		`Job › Create (Wait for Completion off) on ${ITEMS} items of ${FILE_MB} MB, in a fresh engine process per binary-data`,
@@ -129,12 +126,7 @@ async function main() {
 		'Before that change every item\'s body was built up front and held until sent: the same',
 		'run on that build (commit 3c8330c, measured with `node bench/memory.js --package <its folder>` on 2026-11-29)',
 		'peaked at 254 MB (default) and 270 MB (filesystem) over the inputs, about 32 files\' worth.',
-		END,
-	].join('\n');
-	const text = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '';
-	const at = text.indexOf(START);
-	const updated = at === -1 ? `${text.trimEnd()}\n\n${section}\n` : `${text.slice(0, at)}${section}${text.slice(text.indexOf(END) + END.length)}`;
-	fs.writeFileSync(RESULTS, updated);
+	]);
 }
 
 if (process.argv[2] === 'child') {

@@ -90,19 +90,18 @@ class DemoUnstructuredApi extends MockUnstructuredApi {
 		return this;
 	}
 
-	/** A created job's files give elements from their content; then the job is announced when it finishes. */
+	/** The files of a created job or a run give elements from their content; the job is announced when it finishes. */
 	createJob(request) {
-		const answer = super.createJob(request);
-		if (answer.status === 200) this.outputsFromFiles(answer.body, request.form?.files ?? []);
-		return answer;
+		return this.withFileOutputs(super.createJob(request), request);
 	}
 
 	runWorkflow(request, workflowId) {
-		const answer = super.runWorkflow(request, workflowId);
-		if (answer.status === 202 || answer.status === 200) {
-			const form = request.body.length > 0 ? require('../test/mock-api').parseMultipart(request.body, request.headers['content-type']) : undefined;
-			if (answer.body?.id) this.outputsFromFiles(answer.body, form?.files ?? []);
-		}
+		return this.withFileOutputs(super.runWorkflow(request, workflowId), request);
+	}
+
+	/** The mock keeps the parsed form on the request (`request.form`) when it has one. */
+	withFileOutputs(answer, request) {
+		if (answer.status < 300 && answer.body?.id) this.outputsFromFiles(answer.body, request.form?.files ?? []);
 		return answer;
 	}
 

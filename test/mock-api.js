@@ -134,6 +134,17 @@ const SCHEDULE_CRONS = {
 	monthly: '0 0 1 * *',
 };
 
+/**
+ * A job arriving at `arrivalMs` on an account whose running slots are free at `slotsFreeAt`: first
+ * come, first served, on the slot that frees first. Updates the slot; returns the job's start and finish.
+ */
+function takeSlot(slotsFreeAt, arrivalMs, durationMs) {
+	const slot = slotsFreeAt.indexOf(Math.min(...slotsFreeAt));
+	const startAt = Math.max(arrivalMs, slotsFreeAt[slot]);
+	slotsFreeAt[slot] = startAt + durationMs;
+	return { startAt, finishAt: startAt + durationMs };
+}
+
 function parseJson(buffer) {
 	try {
 		return JSON.parse(buffer.toString('utf8'));
@@ -886,12 +897,8 @@ class MockUnstructuredApi {
 	/** Places a new job in the simulated account's line: when it starts and when it finishes. */
 	scheduleOnAccount(job, files) {
 		const account = this.account;
-		const now = Date.now();
-		const slot = account.slotsFreeAt.indexOf(Math.min(...account.slotsFreeAt));
-		const startAt = Math.max(now, account.slotsFreeAt[slot]);
 		const duration = account.baseMs + account.perFileMs * (account.filesMode === 'sequential' ? files : 1);
-		account.slotsFreeAt[slot] = startAt + duration;
-		this.accountTimes.set(job.id, { startAt, finishAt: startAt + duration });
+		this.accountTimes.set(job.id, takeSlot(account.slotsFreeAt, Date.now(), duration));
 	}
 
 	getJob(jobId) {
@@ -909,4 +916,4 @@ class MockUnstructuredApi {
 	}
 }
 
-module.exports = { MOCK_CONTROL_RESET_FAULTS, MockUnstructuredApi, makeJob, makeOutputFile, makeWorkflow, parseMultipart };
+module.exports = { MOCK_CONTROL_RESET_FAULTS, MockUnstructuredApi, makeJob, makeOutputFile, makeWorkflow, parseMultipart, takeSlot };

@@ -26,6 +26,17 @@ export function readOptionalText(context: ParameterContext, name: string): strin
 	return typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 }
 
+/**
+ * The trimmed text of an optional parameter or picker as it is stored (a picker's as `{ mode,
+ * value }`), `undefined` when empty. Unlike `readOptionalText` it does not go through n8n's value
+ * extraction, which looks the property up among those shown and finds none inside a collection.
+ */
+export function readStoredText(context: ParameterContext, name: string): string | undefined {
+	const raw = context.getNodeParameter(name, '') as unknown;
+	const value = raw && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
+	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() || undefined : undefined;
+}
+
 /** The trimmed value of an ID parameter, or an error naming the field when it cannot be sent. */
 export function readIdParameter(context: ParameterContext, name: string): string {
 	const label = ID_LABELS[name] ?? name;

@@ -5,7 +5,9 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
+import { withContext } from './job/itemContext';
 import { unexpectedBodyError } from './request/errors';
+import type { PostReceiveFunction } from './request/route';
 
 /** postReceive: one item per element of a JSON list body. */
 export async function toListItems(
@@ -17,17 +19,33 @@ export async function toListItems(
 	return (response.body as IDataObject[]).map((json) => ({ json }));
 }
 
+/** The answer's JSON object (one with an `id`), or the error for an answer that is not one. */
+function objectBody(context: IExecuteSingleFunctions, response: IN8nHttpFullResponse): IDataObject {
+	const { body } = response;
+	if (!body || typeof body !== 'object' || Array.isArray(body) || !('id' in body)) {
+		throw unexpectedBodyError(context.getNode(), response, context.getItemIndex());
+	}
+	return body as IDataObject;
+}
+
 /** postReceive: the JSON object body as one item. */
 export async function toObjectItem(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const { body } = response;
-	if (!body || typeof body !== 'object' || Array.isArray(body) || !('id' in body)) {
-		throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
-	}
-	return [{ json: body as IDataObject }];
+	return [{ json: objectBody(this, response) }];
+}
+
+/**
+ * postReceive: the JSON object body as one item, with its `id` also under `idField` (e.g.
+ * `workflow_id`), which the next node's ID parameter reads by default.
+ */
+export function toObjectItemWithId(idField: string): PostReceiveFunction {
+	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse) {
+		const body = objectBody(this, response);
+		return [{ json: withContext(body, { [idField]: body.id }) }];
+	};
 }
 
 /** postReceive: keeps the first "Limit" items unless "Return All", for lists the API returns whole. */

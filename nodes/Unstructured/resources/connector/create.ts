@@ -7,7 +7,7 @@ import { readJsonParameter, readOptionalText } from '../../shared/parameters';
 import { itemInputError } from '../../shared/request/errors';
 import { CONNECTORS_PATHS } from '../../shared/request/paths';
 import { route } from '../../shared/request/route';
-import { toConnectorItem } from './output';
+import { toObjectItemWithId } from '../../shared/responseItems';
 
 /** The configuration as a JSON object, required. */
 export function readConfig(context: IExecuteSingleFunctions): object {
@@ -48,7 +48,7 @@ export function connectorCreate(info: ConnectorKindInfo): Operation {
 			value: 'create',
 			action: `Create a ${noun}`,
 			description: `Create a ${noun} connector from its type and configuration`,
-			routing: route('POST', CONNECTORS_PATHS[info.kind], { preSend: [setCreateBody], postReceive: [toConnectorItem(info)] }),
+			routing: route('POST', CONNECTORS_PATHS[info.kind], { preSend: [setCreateBody], postReceive: [toObjectItemWithId(info.idField)] }),
 		},
 		fields: [
 			{

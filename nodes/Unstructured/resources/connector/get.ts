@@ -3,7 +3,7 @@ import { connectorNotFound } from '../../shared/descriptions/connectors';
 import type { Operation } from '../../shared/descriptions/operation';
 import { connectorPath } from '../../shared/request/paths';
 import { route } from '../../shared/request/route';
-import { toConnectorItem } from './output';
+import { toObjectItemWithId } from '../../shared/responseItems';
 
 export function connectorGet(info: ConnectorKindInfo): Operation {
 	const noun = info.label.toLowerCase();
@@ -13,7 +13,7 @@ export function connectorGet(info: ConnectorKindInfo): Operation {
 			value: 'get',
 			action: `Get a ${noun}`,
 			description: `Get a ${noun} connector with its type and configuration (secrets as the API shows them)`,
-			routing: route('GET', (id) => connectorPath(info.kind, id(info.idName)), { postReceive: [toConnectorItem(info)], notFound: connectorNotFound(info) }),
+			routing: route('GET', (id) => connectorPath(info.kind, id(info.idName)), { postReceive: [toObjectItemWithId(info.idField)], notFound: connectorNotFound(info) }),
 		},
 	};
 }

@@ -5,8 +5,8 @@ import { connectorNotFound } from '../../shared/descriptions/connectors';
 import type { Operation } from '../../shared/descriptions/operation';
 import { connectorPath } from '../../shared/request/paths';
 import { route } from '../../shared/request/route';
+import { toObjectItemWithId } from '../../shared/responseItems';
 import { configField, readConfig } from './create';
-import { toConnectorItem } from './output';
 
 export function connectorUpdate(info: ConnectorKindInfo): Operation {
 	const noun = info.label.toLowerCase();
@@ -25,7 +25,7 @@ export function connectorUpdate(info: ConnectorKindInfo): Operation {
 			description: `Replace a ${noun}'s configuration, e.g. to rotate its credentials`,
 			routing: route('PUT', (id) => connectorPath(info.kind, id(info.idName)), {
 				preSend: [setUpdateBody],
-				postReceive: [toConnectorItem(info)],
+				postReceive: [toObjectItemWithId(info.idField)],
 				notFound: connectorNotFound(info),
 			}),
 		},

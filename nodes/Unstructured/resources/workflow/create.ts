@@ -3,11 +3,11 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { CONNECTOR_KINDS, connectorLocator } from '../../shared/descriptions/connectors';
 import { templateIdLocator } from '../../shared/descriptions/locators';
 import type { Operation } from '../../shared/descriptions/operation';
-import { readJsonParameter } from '../../shared/parameters';
+import { readJsonParameter, readStoredText } from '../../shared/parameters';
 import { itemInputError } from '../../shared/request/errors';
 import { WORKFLOWS_PATH } from '../../shared/request/paths';
 import { route } from '../../shared/request/route';
-import { toWorkflowItem } from './output';
+import { toObjectItemWithId } from '../../shared/responseItems';
 
 /**
  * What a workflow is made of, for Create (top-level fields) and Update (fields of "Update Fields"),
@@ -45,24 +45,13 @@ export const EXAMPLE_WORKFLOW_NODES = `[
   }
 ]`;
 
-/**
- * A text or a picker's value, read as it is stored (a picker's as `{ mode, value }`) rather than
- * through n8n's value extraction, which looks the property up among those shown and finds none
- * inside a collection.
- */
-function readLocatorValue(context: IExecuteSingleFunctions, name: string): string | undefined {
-	const raw = context.getNodeParameter(name, '') as unknown;
-	const value = raw && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
-	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() || undefined : undefined;
-}
-
 /** A workflow field's value as the API takes it, read from `prefix + name` (Update reads `updateFields.`). */
 export function workflowBodyField(context: IExecuteSingleFunctions, prefix: string, field: string): unknown {
 	switch (field) {
 		case 'workflow_type': {
-			const type = readLocatorValue(context, `${prefix}workflowType`);
+			const type = readStoredText(context, `${prefix}workflowType`);
 			if (type !== 'other') return type;
-			const other = readLocatorValue(context, `${prefix}otherWorkflowType`);
+			const other = readStoredText(context, `${prefix}otherWorkflowType`);
 			if (!other) throw itemInputError(context, 'The parameter "Other Workflow Type" is empty', 'Give the workflow type as Unstructured names it.');
 			return other;
 		}
@@ -74,14 +63,14 @@ export function workflowBodyField(context: IExecuteSingleFunctions, prefix: stri
 		}
 		case 'template_id':
 			// Create shows Template only for the type "template"; a value left from before is not sent.
-			if (prefix === '' && readLocatorValue(context, 'workflowType') !== 'template') return undefined;
-			return readLocatorValue(context, `${prefix}templateId`);
+			if (prefix === '' && readStoredText(context, 'workflowType') !== 'template') return undefined;
+			return readStoredText(context, `${prefix}templateId`);
 		case 'source_id':
-			return readLocatorValue(context, `${prefix}sourceId`);
+			return readStoredText(context, `${prefix}sourceId`);
 		case 'destination_id':
-			return readLocatorValue(context, `${prefix}destinationId`);
+			return readStoredText(context, `${prefix}destinationId`);
 		default:
-			return readLocatorValue(context, `${prefix}${field}`);
+			return readStoredText(context, `${prefix}${field}`);
 	}
 }
 
@@ -134,7 +123,7 @@ export const workflowCreate: Operation = {
 					return { ...requestOptions, body };
 				},
 			],
-			postReceive: [toWorkflowItem],
+			postReceive: [toObjectItemWithId('workflow_id')],
 		}),
 	},
 	fields: workflowFields({ resource: ['workflow'], operation: ['create'] }).map((field) => (field.name === 'name' ? { ...field, required: true } : field)),

@@ -5,8 +5,8 @@ import { workflowNotFound } from '../../shared/notFound';
 import { itemInputError } from '../../shared/request/errors';
 import { workflowPath } from '../../shared/request/paths';
 import { route } from '../../shared/request/route';
+import { toObjectItemWithId } from '../../shared/responseItems';
 import { workflowBody, workflowFields } from './create';
-import { toWorkflowItem } from './output';
 
 /** preSend: only the fields added under "Update Fields": whether PUT clears the others is not documented. */
 async function setUpdateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -21,7 +21,7 @@ export const workflowUpdate: Operation = {
 		value: 'update',
 		action: 'Update a workflow',
 		description: 'Change a workflow\'s name, source, destination, nodes or schedule',
-		routing: route('PUT', (id) => workflowPath(id('workflowId')), { preSend: [setUpdateBody], postReceive: [toWorkflowItem], notFound: workflowNotFound }),
+		routing: route('PUT', (id) => workflowPath(id('workflowId')), { preSend: [setUpdateBody], postReceive: [toObjectItemWithId('workflow_id')], notFound: workflowNotFound }),
 	},
 	fields: [
 		{

@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } f
 
 import { readIdParameter } from '../parameters';
 import type { ConnectorKind } from '../request/paths';
+import { listOrIdLocator } from './locators';
 
 /**
  * What differs between sources and destinations: their names, their ID parameter and picker, the
@@ -73,28 +74,14 @@ export function connectorTypeOptions({ types }: ConnectorKindInfo): INodePropert
 
 /** The source or destination picker: From List (searchable by name) or By ID. */
 export function connectorLocator({ label, idName, searchMethod }: ConnectorKindInfo): INodeProperties {
-	return {
+	return listOrIdLocator({
 		displayName: label,
 		name: idName,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
 		description: `A ${label.toLowerCase()} connector of the account`,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${label.toLowerCase()}...`,
-				typeOptions: { searchListMethod: searchMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
-			},
-		],
-	};
+		searchListMethod: searchMethod,
+		listPlaceholder: `Select a ${label.toLowerCase()}...`,
+		idPlaceholder: 'e.g. 3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+	});
 }
 
 /** What a 404 means for a connector, naming it. */

@@ -5,6 +5,7 @@ import { multipartBody } from '../request/multipart';
 import { filePart, filesOfItem, sentFileName } from '../request/inputFiles';
 import { waitForJobCreationSlot } from '../request/pacing';
 import { JOBS_PATH } from '../request/paths';
+import { withBody } from '../request/route';
 import { sendChecked } from '../request/transport';
 import type { SentFiles } from './elements';
 import { jobOutput } from './output';
@@ -87,7 +88,7 @@ export interface FileLimits {
 
 /**
  * The route's takeover for a packed Job › Create: the leader creates and waits for the group's job;
- * every item of the group returns its own share. `undefined` when packing is off.
+ * every item of the group returns its own share (none for an item with no file to send).
  */
 export async function packedJobItems(
 	context: IExecuteSingleFunctions,
@@ -129,8 +130,7 @@ async function createGroupJob(
 		prepare: async (unprepared) => {
 			const parts = [];
 			for (const { input } of inputs) parts.push(await filePart(context, input));
-			const { body, contentType } = await multipartBody([{ name: 'request_data', text: JSON.stringify(requestData()) }, ...parts]);
-			return { ...unprepared, body, headers: { ...unprepared.headers, 'content-type': contentType } };
+			return withBody(unprepared, await multipartBody([{ name: 'request_data', text: JSON.stringify(requestData()) }, ...parts]));
 		},
 	});
 	const shares = new Map<number, INodeExecutionData[]>(group.members.map((member) => [member, []]));

@@ -123,7 +123,8 @@ async function followPages(
 	return items.slice(0, limit);
 }
 
-function withBody(options: IHttpRequestOptions, built: RequestBody | undefined): IHttpRequestOptions {
+/** The request with a body built by hand, and its content type. */
+export function withBody(options: IHttpRequestOptions, built: RequestBody | undefined): IHttpRequestOptions {
 	if (!built) return options;
 	return { ...options, body: built.body, headers: { ...options.headers, 'content-type': built.contentType } };
 }
