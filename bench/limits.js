@@ -10,8 +10,8 @@
  * Writes its section of bench/RESULTS.md. `BENCH_LIMITS_ITEMS=100` runs one size only.
  */
 process.env.N8N_LOG_LEVEL = 'silent';
-const { createEngine } = require('../test/harness');
-const { MockUnstructuredApi, takeSlot } = require('../test/mock-api');
+const { createEngine } = require('../support/harness');
+const { MockUnstructuredApi, takeSlot } = require('../support/mock-api');
 const { writeResultsSection } = require('./results');
 
 const SIZES = (process.env.BENCH_LIMITS_ITEMS ?? '100,300').split(',').map(Number);

@@ -21,8 +21,8 @@
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 
-const { createEngine, makeNode, CREDENTIAL_TYPE } = require('../test/harness');
-const { MOCK_CONTROL_RESET_FAULTS } = require('../test/mock-api');
+const { createEngine, makeNode, CREDENTIAL_TYPE } = require('../support/harness');
+const { MOCK_CONTROL_RESET_FAULTS } = require('../support/mock-api');
 
 const [variant, configJson] = process.argv.slice(2);
 const config = JSON.parse(configJson);

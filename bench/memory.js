@@ -20,7 +20,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { promisify } = require('node:util');
 
-const { MockUnstructuredApi } = require('../test/mock-api');
+const { MockUnstructuredApi } = require('../support/mock-api');
 const { writeResultsSection } = require('./results');
 
 const ITEMS = 20;
@@ -34,7 +34,7 @@ async function child(mode, probe, packageRoot, apiUrl, apiKey) {
 	process.env.N8N_DEFAULT_BINARY_DATA_MODE = mode;
 	process.env.N8N_BINARY_DATA_STORAGE_PATH = storage;
 	process.env.N8N_LOG_LEVEL = 'silent';
-	const { createEngine } = require('../test/harness');
+	const { createEngine } = require('../support/harness');
 	const { runNode } = createEngine({ packages: [{ root: packageRoot }] });
 
 	let stored;

@@ -12,9 +12,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { MockUnstructuredApi, makeOutputFile } = require('../test/mock-api');
-const { provisionN8n } = require('../test/e2e/provision');
-const { installPackedPackage } = require('../test/e2e/n8n');
+const { MockUnstructuredApi, makeOutputFile } = require('../support/mock-api');
+const { provisionN8n } = require('../support/provision');
+const { installPackedPackage } = require('../support/n8n');
 
 const JOBS = 1000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { normalizeApiUrl } from '../nodes/Unstructured/shared/request/apiUrl';
+import { normalizeApiUrl } from '../nodes/Unstructured/api/apiUrl';
 
 export class UnstructuredApi implements ICredentialType {
 	name = 'unstructuredApi';

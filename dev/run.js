@@ -16,7 +16,7 @@ const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { provisionN8n } = require('../test/e2e/provision');
+const { provisionN8n } = require('../support/provision');
 
 const REPO = path.resolve(__dirname, '..');
 const ROOT = path.join(REPO, '.cache', 'dev-n8n');
@@ -134,7 +134,7 @@ async function main() {
 
 	let api;
 	if (demo) {
-		const { DemoUnstructuredApi } = require('./demo-api');
+		const { DemoUnstructuredApi } = require('../support/demo-api');
 		api = await new DemoUnstructuredApi().seed().start();
 		say(`demo Unstructured API on ${api.url} (loopback only)`);
 		importDemo(installation, api);

@@ -6,7 +6,7 @@
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { runWorkflow, makeNode, CREDENTIAL_TYPE } = require('./harness');
+const { runWorkflow, makeNode, CREDENTIAL_TYPE } = require('../support/harness');
 const { binaryFile, byId, plain, useMockApi } = require('./helpers');
 
 const { mock, credentials } = useMockApi();

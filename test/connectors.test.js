@@ -7,7 +7,7 @@
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { readLog, runNode, listSearch } = require('./harness');
+const { readLog, runNode, listSearch } = require('../support/harness');
 const { allRenderings, byId, plain, useMockApi } = require('./helpers');
 
 const { mock, credentials } = useMockApi();

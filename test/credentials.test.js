@@ -2,8 +2,8 @@
 const { describe, it, before, after, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { testCredential, loadPackage } = require('./harness');
-const { MockUnstructuredApi } = require('./mock-api');
+const { testCredential, loadPackage } = require('../support/harness');
+const { MockUnstructuredApi } = require('../support/mock-api');
 
 const mock = new MockUnstructuredApi();
 

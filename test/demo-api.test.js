@@ -3,9 +3,9 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { runNode, runHook } = require('./harness');
+const { runNode, runHook } = require('../support/harness');
 const { binaryFile, byId } = require('./helpers');
-const { DemoUnstructuredApi, textElements } = require('../dev/demo-api');
+const { DemoUnstructuredApi, textElements } = require('../support/demo-api');
 
 const demo = new DemoUnstructuredApi().seed();
 const credentials = () => ({ apiUrl: demo.url, apiKey: demo.apiKey });

@@ -4,8 +4,8 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { runNode, runWorkflow, NODE_TYPE } = require('./harness');
-const { MockUnstructuredApi, makeOutputFile } = require('./mock-api');
+const { runNode, runWorkflow, NODE_TYPE } = require('../support/harness');
+const { MockUnstructuredApi, makeOutputFile } = require('../support/mock-api');
 
 const examplesDir = path.resolve(__dirname, '..', 'examples');
 const mock = new MockUnstructuredApi();

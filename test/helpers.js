@@ -3,8 +3,8 @@ const assert = require('node:assert/strict');
 const { before, after, beforeEach } = require('node:test');
 const util = require('node:util');
 
-const { readLog } = require('./harness');
-const { MockUnstructuredApi } = require('./mock-api');
+const { readLog } = require('../support/harness');
+const { MockUnstructuredApi } = require('../support/mock-api');
 
 /** A resource-locator value as n8n saves it. */
 function byId(value) {

@@ -17,8 +17,8 @@ const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { randomBytes } = require('node:crypto');
 
-const { runNode } = require('./harness');
-const { parseMultipart } = require('./mock-api');
+const { runNode } = require('../support/harness');
+const { parseMultipart } = require('../support/mock-api');
 const { byId, plain, useMockApi } = require('./helpers');
 
 const { mock, credentials } = useMockApi();

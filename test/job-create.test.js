@@ -2,7 +2,7 @@
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { runNode } = require('./harness');
+const { runNode } = require('../support/harness');
 const { binaryFile, byId, plain, useMockApi, withJobId } = require('./helpers');
 
 const { mock, credentials } = useMockApi();
@@ -64,7 +64,7 @@ describe('Job › Create: the request', () => {
 		['both a template and job nodes', jobCreate({ jobNodes: '[{"name":"p","type":"partition","subtype":"unstructured_api"}]' }), oneFile, 'Give either a Template or Job Nodes, not both'],
 		['neither a template nor job nodes', jobCreate({ templateId: byId('  ') }), oneFile, 'Give a Template or Job Nodes'],
 		['job nodes that are not JSON', jobCreate({ templateId: byId(''), jobNodes: '[{name:' }), oneFile, 'The parameter "Job Nodes (JSON)" is not valid JSON'],
-		['job nodes that are not a list', jobCreate({ templateId: byId(''), jobNodes: '{"name":"p"}' }), oneFile, 'The parameter "Job Nodes (JSON)" must be a non-empty JSON list of nodes'],
+		['job nodes that are not a list', jobCreate({ templateId: byId(''), jobNodes: '{"name":"p"}' }), oneFile, 'The parameter "Job Nodes (JSON)" must be a non-empty JSON list'],
 		['no file on the item', jobCreate(), [{ json: {} }], 'The item has no file to send'],
 		['a binary field the item lacks', jobCreate({ inputBinaryFields: 'data, attachment' }), oneFile, 'The item has no binary field "attachment"'],
 		[
@@ -183,7 +183,7 @@ describe('Job › Create: answers', () => {
 });
 
 describe('Job › Create, version 1.1: "Define Job By" shows one of Template and Job Nodes', () => {
-	const { resolvedParameters } = require('./harness');
+	const { resolvedParameters } = require('../support/harness');
 	const v11 = { typeVersion: 1.1 };
 
 	it('shows only the field chosen, and Job Nodes starts from a valid example, not an empty editor', async () => {

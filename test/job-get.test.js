@@ -2,8 +2,8 @@
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { runNode } = require('./harness');
-const { makeOutputFile } = require('./mock-api');
+const { runNode } = require('../support/harness');
+const { makeOutputFile } = require('../support/mock-api');
 const { allRenderings, byId, jobGet, NO_RETRIES, plain, useMockApi, withJobId } = require('./helpers');
 
 const { mock, credentials } = useMockApi();

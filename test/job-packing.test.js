@@ -6,9 +6,9 @@
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { runNode } = require('./harness');
+const { runNode } = require('../support/harness');
 const { binaryFile, byId, plain, useMockApi } = require('./helpers');
-const { parseMultipart } = require('./mock-api');
+const { parseMultipart } = require('../support/mock-api');
 
 const { mock, credentials } = useMockApi();
 

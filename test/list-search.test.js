@@ -2,7 +2,7 @@
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { listSearch } = require('./harness');
+const { listSearch } = require('../support/harness');
 const { useMockApi } = require('./helpers');
 
 const { mock, credentials } = useMockApi();

@@ -7,10 +7,10 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { runNode } = require('./harness');
-const { MockUnstructuredApi, makeOutputFile } = require('./mock-api');
-const { RecordingProxy } = require('./recording-proxy');
-const { selfSignedCertificate } = require('./self-signed');
+const { runNode } = require('../support/harness');
+const { MockUnstructuredApi, makeOutputFile } = require('../support/mock-api');
+const { RecordingProxy } = require('../support/recording-proxy');
+const { selfSignedCertificate } = require('../support/self-signed');
 const { allRenderings, binaryFile, byId, jobGet, plain, useMockApi } = require('./helpers');
 
 const { mock, credentials } = useMockApi();

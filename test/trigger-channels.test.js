@@ -7,7 +7,7 @@ const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { randomUUID } = require('node:crypto');
 
-const { readLog, runHook, runWebhook } = require('./harness');
+const { readLog, runHook, runWebhook } = require('../support/harness');
 const { allRenderings, byId, useMockApi, withJobId } = require('./helpers');
 
 const { mock, credentials } = useMockApi();

@@ -6,8 +6,8 @@
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { runPoll } = require('./harness');
-const { makeOutputFile } = require('./mock-api');
+const { runPoll } = require('../support/harness');
+const { makeOutputFile } = require('../support/mock-api');
 const { byId, useMockApi, withJobId } = require('./helpers');
 
 const { mock, credentials } = useMockApi();

@@ -3,7 +3,7 @@
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { runNode } = require('./harness');
+const { runNode } = require('../support/harness');
 const { byId, plain, useMockApi } = require('./helpers');
 
 const { mock, credentials } = useMockApi();

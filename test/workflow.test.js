@@ -2,7 +2,7 @@
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { runNode, runWorkflow, makeNode, CREDENTIAL_TYPE } = require('./harness');
+const { runNode, runWorkflow, makeNode, CREDENTIAL_TYPE } = require('../support/harness');
 const { byId, NO_RETRIES, plain, useMockApi, withJobId } = require('./helpers');
 
 const { mock, credentials } = useMockApi();

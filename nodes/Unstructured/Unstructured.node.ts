@@ -6,7 +6,7 @@ import { connectorDescription } from './resources/connector';
 import { jobDescription } from './resources/job';
 import { templateDescription } from './resources/template';
 import { workflowDescription } from './resources/workflow';
-import { retryOptionsField } from './shared/descriptions/retryOptions';
+import { retryOptionsField } from '../description/retryOptions';
 
 export class Unstructured implements INodeType {
 	description: INodeTypeDescription = {

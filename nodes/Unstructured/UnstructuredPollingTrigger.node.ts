@@ -7,20 +7,24 @@ import type {
 } from 'n8n-workflow';
 
 import { searchWorkflows } from './methods/listSearch';
-import { JOB_STATUS_OPTIONS } from './shared/descriptions/jobStatuses';
-import { jobScopeFields } from './shared/descriptions/jobScope';
-import { withJobId } from './shared/job/itemContext';
-import { fetchJob, outputFileItems } from './shared/job/output';
-import type { FetchLimits } from './shared/job/output';
-import { newestFirst } from './shared/newestFirst';
-import { readIdParameter } from './shared/parameters';
-import { unexpectedBodyError } from './shared/request/errors';
-import { JOBS_PATH } from './shared/request/paths';
-import { apiRequest } from './shared/request/transport';
-import { isJob } from './shared/types';
-import type { JobInformation } from './shared/types';
+import { JOB_STATUS_OPTIONS } from './fields/jobStatuses';
+import { jobOutput } from './fields/jobOutput';
+import { jobScopeFields } from './fields/jobScope';
+import { withJobId } from '../items/itemContext';
+import { fetchJob, outputFileItems } from './job/output';
+import type { FetchLimits } from './job/output';
+import { newestFirst } from '../items/newestFirst';
+import { readIdParameter } from '../input/parameters';
+import { unexpectedBodyError } from '../http/errors';
+import { JOBS_PATH } from './api/paths';
+import { apiRequest } from '../http/transport';
+import { isJob } from './api/types';
+import type { JobInformation } from './api/types';
 import { jobsToEmit } from './trigger/jobWatch';
 import type { WatchState } from './trigger/jobWatch';
+
+/** What each emitted job gives. */
+const pollingTriggerOutput = jobOutput({ default: 'job', choices: ['job', 'outputFiles'] });
 
 /** Polls after which a job whose fetch keeps failing is emitted with the error, rather than held back longer. */
 const MAX_FETCH_POLLS = 5;
@@ -46,7 +50,7 @@ async function outputFilesOf(context: IPollFunctions, jobId: string): Promise<IN
  * the next polls, and after MAX_FETCH_POLLS it is emitted as listed, with the `error`.
  */
 async function outputItems(context: IPollFunctions, jobs: JobInformation[], listed: JobInformation[], state?: PollState): Promise<INodeExecutionData[]> {
-	if (context.getNodeParameter('output', 'job') === 'job') return jobs.map((job) => ({ json: withJobId(job) }));
+	if (pollingTriggerOutput.read(context) === 'job') return jobs.map((job) => ({ json: withJobId(job) }));
 	const items: INodeExecutionData[] = [];
 	const retried = Object.keys(state?.unfetched ?? {});
 	const unfetched: Record<string, number> = {};
@@ -107,16 +111,7 @@ export class UnstructuredPollingTrigger implements INodeType {
 				description: 'The statuses that start the workflow, once per job',
 			},
 			...jobScopeFields('The workflow whose jobs start this workflow'),
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				default: 'job',
-				options: [
-					{ name: 'Job', value: 'job', description: 'One item per job, as the API lists it' },
-					{ name: 'Output Files', value: 'outputFiles', description: 'One item per output file of each job, as Job › Get gives them' },
-				],
-			},
+			pollingTriggerOutput.field(),
 		],
 	};
 

@@ -10,14 +10,18 @@ import type {
 } from 'n8n-workflow';
 
 import { searchWorkflows } from './methods/listSearch';
-import { jobScopeFields } from './shared/descriptions/jobScope';
-import { withJobId } from './shared/job/itemContext';
-import { fetchJob, outputFileItems } from './shared/job/output';
-import type { FetchLimits } from './shared/job/output';
+import { jobOutput } from './fields/jobOutput';
+import { jobScopeFields } from './fields/jobScope';
+import { withJobId } from '../items/itemContext';
+import { fetchJob, outputFileItems } from './job/output';
+import type { FetchLimits } from './job/output';
 import { createChannel, deleteChannel, findChannel } from './trigger/channels';
 import type { ChannelState } from './trigger/channels';
 import { claimDelivery, settleDelivery } from './trigger/seenDeliveries';
 import { checkSignature } from './trigger/signature';
+
+/** The Output of a delivery with Fetch Job. */
+const webhookTriggerOutput = jobOutput({ default: 'outputFiles', choices: ['outputFiles', 'job'] });
 
 const JOB_EVENTS = ['job.scheduled', 'job.in_progress', 'job.completed', 'job.stopped', 'job.failed'];
 
@@ -56,7 +60,7 @@ async function deliveryResponse(context: IWebhookFunctions, payload: IDataObject
 
 	const job = await fetchJob(context, String(event.job_id), DELIVERY_FETCH_LIMITS);
 	const items: INodeExecutionData[] =
-		context.getNodeParameter('output', 'outputFiles') === 'outputFiles'
+		webhookTriggerOutput.read(context) === 'outputFiles'
 			? outputFileItems(job).map((json) => ({ json }))
 			: [{ json: withJobId(job) }];
 	return { workflowData: [items] };
@@ -117,17 +121,7 @@ export class UnstructuredTrigger implements INodeType {
 				default: false,
 				description: 'Whether to get the job from the API and output it (or its output files) instead of the event alone',
 			},
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				default: 'outputFiles',
-				displayOptions: { show: { fetchJob: [true] } },
-				options: [
-					{ name: 'Output Files', value: 'outputFiles', description: 'One item per output file of the job, as Job › Get gives them' },
-					{ name: 'Job', value: 'job', description: 'One item: the job as the API returns it' },
-				],
-			},
+			{ ...webhookTriggerOutput.field({ fetchJob: [true] }), description: 'With Fetch Job: what to output about the job' },
 		],
 	};
 

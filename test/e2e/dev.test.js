@@ -9,7 +9,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { REPO, freePort } = require('./n8n');
+const { REPO, freePort } = require('../../support/n8n');
 
 let child;
 

@@ -8,8 +8,8 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { MockUnstructuredApi, makeOutputFile } = require('../mock-api');
-const { N8nInstance, REPO, waitForPollTick } = require('./n8n');
+const { MockUnstructuredApi, makeOutputFile } = require('../../support/mock-api');
+const { N8nInstance, REPO, waitForPollTick } = require('../../support/n8n');
 
 const API_KEY = 'e2e-secret-key-5d1c8a93f0';
 const EXAMPLE_JOB_ID = 'b2c3d4e5-6f7a-4b9c-8d1e-2f3a4b5c6d7e';

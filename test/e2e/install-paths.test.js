@@ -10,8 +10,8 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { MockUnstructuredApi } = require('../mock-api');
-const { N8nInstance } = require('./n8n');
+const { MockUnstructuredApi } = require('../../support/mock-api');
+const { N8nInstance } = require('../../support/n8n');
 
 const API_KEY = 'e2e-install-key-7a0b3c';
 const mock = new MockUnstructuredApi({ apiKey: API_KEY });

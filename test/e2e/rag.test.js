@@ -12,9 +12,9 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { MockUnstructuredApi } = require('../mock-api');
-const { EmbeddingsStub } = require('./embeddings-stub');
-const { N8nInstance, REPO } = require('./n8n');
+const { MockUnstructuredApi } = require('../../support/mock-api');
+const { EmbeddingsStub } = require('../../support/embeddings-stub');
+const { N8nInstance, REPO } = require('../../support/n8n');
 
 const API_KEY = 'rag-e2e-key-93b1c4';
 const mock = new MockUnstructuredApi({ apiKey: API_KEY });
@@ -87,7 +87,7 @@ describe('the RAG recipe in a real n8n', () => {
 		const runData = result.run.data.resultData.runData;
 		const [job] = mock.jobs.values();
 		const post = mock.requests.find((request) => request.method === 'POST' && request.path === '/api/v1/jobs/');
-		assert.deepEqual(JSON.parse(require('../mock-api').parseMultipart(post.body, post.headers['content-type']).fields.request_data).job_nodes.map((node) => node.type), ['partition', 'chunk']);
+		assert.deepEqual(JSON.parse(require('../../support/mock-api').parseMultipart(post.body, post.headers['content-type']).fields.request_data).job_nodes.map((node) => node.type), ['partition', 'chunk']);
 
 		const elements = runData['Partition and Chunk'][0].data.main[0];
 		assert.deepEqual(elements.map((item) => [item.json.element_id, item.json.job_id, item.pairedItem.item]), ELEMENTS.map((element) => [element.element_id, job.id, 0]));

@@ -13,8 +13,8 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { MockUnstructuredApi, makeOutputFile } = require('../mock-api');
-const { N8nInstance, REPO } = require('../e2e/n8n');
+const { MockUnstructuredApi, makeOutputFile } = require('../../support/mock-api');
+const { N8nInstance, REPO } = require('../../support/n8n');
 const { launchChromium } = require('./browser');
 
 const API_KEY = 'ui-test-key-5c2e81';

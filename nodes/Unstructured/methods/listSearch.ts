@@ -5,11 +5,11 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { newestFirst } from '../shared/newestFirst';
-import { unexpectedBodyError } from '../shared/request/errors';
-import { CONNECTORS_PATHS, JOBS_PATH, TEMPLATES_PATH, WORKFLOWS_PATH } from '../shared/request/paths';
-import { apiRequest } from '../shared/request/transport';
-import type { JobInformation } from '../shared/types';
+import { newestFirst } from '../../items/newestFirst';
+import { unexpectedBodyError } from '../../http/errors';
+import { CONNECTORS_PATHS, JOBS_PATH, TEMPLATES_PATH, WORKFLOWS_PATH } from '../api/paths';
+import { apiRequest } from '../../http/transport';
+import type { JobInformation } from '../api/types';
 
 const PAGE_SIZE = 100;
 

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 
-import { readIdParameter } from '../shared/parameters';
-import { describeErrorBody } from '../shared/request/errors';
-import { channelPath, channelsPath as channelsPathOf } from '../shared/request/paths';
-import { apiRequest } from '../shared/request/transport';
+import { readIdParameter } from '../../input/parameters';
+import { describeErrorBody } from '../../http/errors';
+import { channelPath, channelsPath } from '../api/paths';
+import { apiRequest } from '../../http/transport';
 
 /**
  * Webhook notification channels, as the API has them today (docs/unstructured-api.md §8, from the Python SDK's
@@ -30,9 +30,9 @@ function newChannelSecret(): string {
 }
 
 /** The notification channels of the workspace, or of the workflow chosen in Scope. */
-export function channelsPath(context: IHookFunctions): string {
+export function channelsPathOfScope(context: IHookFunctions): string {
 	const scopedToWorkflow = context.getNodeParameter('scope', 'workspace') === 'workflow';
-	return channelsPathOf(scopedToWorkflow ? readIdParameter(context, 'workflowId') : undefined);
+	return channelsPath(scopedToWorkflow ? readIdParameter(context, 'workflowId') : undefined);
 }
 
 /** The channels of a list answer: `{"items": [...]}` as documented, or a bare list. */
@@ -71,7 +71,7 @@ function sameEvents(a: unknown, b: string[]): boolean {
  * channel being created beside it.
  */
 export async function findChannel(context: IHookFunctions, state: ChannelState, webhookUrl: string): Promise<boolean> {
-	const path = channelsPath(context);
+	const path = channelsPathOfScope(context);
 	const events = selectedEvents(context);
 	const errorFor = channelsUnavailable(context);
 	if (state.channelId && state.secret && state.channelsPath === path) {
@@ -97,7 +97,7 @@ export async function findChannel(context: IHookFunctions, state: ChannelState, 
 
 /** Registers a webhook channel for the URL, with the selected events and a secret of our own. */
 export async function createChannel(context: IHookFunctions, state: ChannelState, webhookUrl: string): Promise<void> {
-	const path = channelsPath(context);
+	const path = channelsPathOfScope(context);
 	const secret = newChannelSecret();
 	const response = await apiRequest(
 		context,

@@ -1,6 +1,6 @@
-import { FINISHED_JOB_STATUSES } from '../shared/job/wait';
-import { createdMs as createdAtMs } from '../shared/newestFirst';
-import type { JobInformation } from '../shared/types';
+import { FINISHED_JOB_STATUSES } from '../job/wait';
+import { createdMs as createdAtMs } from '../../items/newestFirst';
+import type { JobInformation } from '../api/types';
 
 /**
  * What the polling trigger keeps between polls, bounded however many jobs the account has: the

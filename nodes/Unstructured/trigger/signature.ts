@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+import { isBase64 } from '../../input/base64';
+
 /** Deliveries whose timestamp is further than this from now are refused as replays. */
 export const TIMESTAMP_TOLERANCE_S = 5 * 60;
 
@@ -15,7 +17,6 @@ export type SignatureCheck = { valid: true } | { valid: false; reason: string };
 /** How a channel secret turns into the HMAC key. */
 export type KeyReading = 'base64' | 'raw';
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /**
  * The HMAC key of a secret under one reading: Standard Webhooks (and Svix) base64-decode the secret
@@ -24,7 +25,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 function keyOf(secret: string, reading: KeyReading): Buffer | undefined {
 	if (reading === 'raw') return Buffer.from(secret, 'utf8');
 	const encoded = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
-	return encoded !== '' && BASE64.test(encoded) ? Buffer.from(encoded, 'base64') : undefined;
+	return encoded !== '' && isBase64(encoded) ? Buffer.from(encoded, 'base64') : undefined;
 }
 
 /** `v1,<base64>` of HMAC-SHA256 over `id.timestamp.body`, as Standard Webhooks (and Svix) sign. */

@@ -10,9 +10,9 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { MockUnstructuredApi, makeOutputFile } = require('../../mock-api');
-const { N8nInstance, REPO, freePort, waitForPollTick } = require('../n8n');
-const { Services } = require('../services');
+const { MockUnstructuredApi, makeOutputFile } = require('../../../support/mock-api');
+const { N8nInstance, REPO, freePort, waitForPollTick } = require('../../../support/n8n');
+const { Services } = require('../../../support/services');
 
 const API_KEY = 'e2e-queue-key-3e9d1f';
 const mock = new MockUnstructuredApi({ apiKey: API_KEY });

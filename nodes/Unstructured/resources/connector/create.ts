@@ -1,13 +1,13 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { ConnectorKindInfo } from '../../shared/descriptions/connectors';
-import { connectorTypeOptions } from '../../shared/descriptions/connectors';
-import type { Operation } from '../../shared/descriptions/operation';
-import { readJsonParameter, readOptionalText } from '../../shared/parameters';
-import { itemInputError } from '../../shared/request/errors';
-import { CONNECTORS_PATHS } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import { toObjectItemWithId } from '../../shared/responseItems';
+import type { ConnectorKindInfo } from '../../fields/connectors';
+import { connectorTypeOptions } from '../../fields/connectors';
+import type { Operation } from '../../../description/operations';
+import { readJsonParameter, readOptionalText } from '../../../input/parameters';
+import { itemInputError } from '../../../input/errors';
+import { CONNECTORS_PATHS } from '../../api/paths';
+import { route } from '../../../http/route';
+import { toObjectItemWithId } from '../../../items/responseItems';
 
 /** The configuration as a JSON object, required. */
 export function readConfig(context: IExecuteSingleFunctions): object {

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
-import type { ConnectorKindInfo } from '../../shared/descriptions/connectors';
-import { connectorNotFound } from '../../shared/descriptions/connectors';
-import type { Operation } from '../../shared/descriptions/operation';
-import { connectorPath } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import type { SentRequest } from '../../shared/request/route';
-import { deletedItem } from '../../shared/responseItems';
+import type { ConnectorKindInfo } from '../../fields/connectors';
+import { connectorNotFound } from '../../fields/connectors';
+import type { Operation } from '../../../description/operations';
+import { connectorPath } from '../../api/paths';
+import { route } from '../../../http/route';
+import type { SentRequest } from '../../../http/route';
+import { deletedItem } from '../../../items/responseItems';
 
 export function connectorDelete(info: ConnectorKindInfo): Operation {
 	const noun = info.label.toLowerCase();

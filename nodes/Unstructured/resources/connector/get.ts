@@ -1,9 +1,9 @@
-import type { ConnectorKindInfo } from '../../shared/descriptions/connectors';
-import { connectorNotFound } from '../../shared/descriptions/connectors';
-import type { Operation } from '../../shared/descriptions/operation';
-import { connectorPath } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import { toObjectItemWithId } from '../../shared/responseItems';
+import type { ConnectorKindInfo } from '../../fields/connectors';
+import { connectorNotFound } from '../../fields/connectors';
+import type { Operation } from '../../../description/operations';
+import { connectorPath } from '../../api/paths';
+import { route } from '../../../http/route';
+import { toObjectItemWithId } from '../../../items/responseItems';
 
 export function connectorGet(info: ConnectorKindInfo): Operation {
 	const noun = info.label.toLowerCase();

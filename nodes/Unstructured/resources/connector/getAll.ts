@@ -1,15 +1,16 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
-import type { ConnectorKindInfo } from '../../shared/descriptions/connectors';
-import { connectorTypeOptions } from '../../shared/descriptions/connectors';
-import type { Operation } from '../../shared/descriptions/operation';
-import { returnAllAndLimit } from '../../shared/descriptions/returnAllLimit';
-import { newestFirst } from '../../shared/newestFirst';
-import { readOptionalText } from '../../shared/parameters';
-import { itemInputError, unexpectedBodyError } from '../../shared/request/errors';
-import { CONNECTORS_PATHS } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import { applyLimit } from '../../shared/responseItems';
+import type { ConnectorKindInfo } from '../../fields/connectors';
+import { connectorTypeOptions } from '../../fields/connectors';
+import type { Operation } from '../../../description/operations';
+import { returnAllAndLimit } from '../../../description/returnAllLimit';
+import { newestFirst } from '../../../items/newestFirst';
+import { readOptionalText } from '../../../input/parameters';
+import { unexpectedBodyError } from '../../../http/errors';
+import { itemInputError } from '../../../input/errors';
+import { CONNECTORS_PATHS } from '../../api/paths';
+import { route } from '../../../http/route';
+import { applyLimit } from '../../../items/responseItems';
 import { connectorItem } from './output';
 
 /** The type to filter by: one of the list, or the one given under "Other". */

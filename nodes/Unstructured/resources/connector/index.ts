@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CONNECTOR_KINDS, connectorLocator } from '../../shared/descriptions/connectors';
-import { operationField, operationFields } from '../../shared/descriptions/operation';
-import type { ConnectorKind } from '../../shared/request/paths';
+import { CONNECTOR_KINDS, connectorLocator } from '../../fields/connectors';
+import { operationField, operationFields } from '../../../description/operations';
+import type { ConnectorKind } from '../../api/paths';
 import { connectorCreate } from './create';
 import { connectorDelete } from './delete';
 import { connectorGet } from './get';

@@ -1,18 +1,18 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
-import type { ConnectorKindInfo } from '../../shared/descriptions/connectors';
-import { connectorNotFound } from '../../shared/descriptions/connectors';
-import type { Operation } from '../../shared/descriptions/operation';
-import { waitTimingOptions } from '../../shared/descriptions/waitFields';
-import { waitSettingsOf, waitUntilFinished } from '../../shared/job/wait';
-import type { Watched } from '../../shared/job/wait';
-import { unexpectedBodyError } from '../../shared/request/errors';
-import { connectorPath } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import type { SentRequest } from '../../shared/request/route';
-import { isConnectionCheck } from '../../shared/types';
-import type { ConnectionCheck } from '../../shared/types';
+import type { ConnectorKindInfo } from '../../fields/connectors';
+import { connectorNotFound } from '../../fields/connectors';
+import type { Operation } from '../../../description/operations';
+import { CHECK_WAIT_DEFAULTS, waitTimingOptions } from '../../fields/waitFields';
+import { waitSettingsOf, waitUntilFinished } from '../../job/wait';
+import type { Watched } from '../../job/wait';
+import { unexpectedBodyError } from '../../../http/errors';
+import { connectorPath } from '../../api/paths';
+import { route } from '../../../http/route';
+import type { SentRequest } from '../../../http/route';
+import { isConnectionCheck } from '../../api/types';
+import type { ConnectionCheck } from '../../api/types';
 
 const FINISHED_CHECK_STATUSES: ReadonlySet<string> = new Set(['SUCCESS', 'FAILURE']);
 
@@ -44,7 +44,7 @@ export function connectorTestConnection(info: ConnectorKindInfo): Operation {
 		if (!isConnectionCheck(response.body)) throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
 		const id = ids[info.idName];
 		const options = this.getNodeParameter('checkWaitOptions', {}) as CheckWaitOptions;
-		const settings = waitSettingsOf(options, { pollInterval: 5, timeout: 300 });
+		const settings = waitSettingsOf(options, CHECK_WAIT_DEFAULTS);
 		const watched: Watched<ConnectionCheck> = {
 			url: connectorPath(info.kind, id, 'connection-check'),
 			isValid: isConnectionCheck,
@@ -100,7 +100,7 @@ export function connectorTestConnection(info: ConnectorKindInfo): Operation {
 						default: true,
 						description: 'Whether a check that ends FAILURE stops the node with Unstructured\'s reason. When off, the check is output with its status and reason.',
 					},
-					...waitTimingOptions({ what: 'check', outputValue: 'outputCheck', pollInterval: 5, timeout: 300, timeoutDescription: 'How long to wait for the check at most' }),
+					...waitTimingOptions({ what: 'check', outputValue: 'outputCheck', ...CHECK_WAIT_DEFAULTS, timeoutDescription: 'How long to wait for the check at most' }),
 				],
 			},
 		],

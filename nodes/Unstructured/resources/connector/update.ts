@@ -1,11 +1,11 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { ConnectorKindInfo } from '../../shared/descriptions/connectors';
-import { connectorNotFound } from '../../shared/descriptions/connectors';
-import type { Operation } from '../../shared/descriptions/operation';
-import { connectorPath } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import { toObjectItemWithId } from '../../shared/responseItems';
+import type { ConnectorKindInfo } from '../../fields/connectors';
+import { connectorNotFound } from '../../fields/connectors';
+import type { Operation } from '../../../description/operations';
+import { connectorPath } from '../../api/paths';
+import { route } from '../../../http/route';
+import { toObjectItemWithId } from '../../../items/responseItems';
 import { configField, readConfig } from './create';
 
 export function connectorUpdate(info: ConnectorKindInfo): Operation {

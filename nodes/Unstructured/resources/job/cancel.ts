@@ -5,11 +5,11 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import type { Operation } from '../../shared/descriptions/operation';
-import { jobNotFound } from '../../shared/notFound';
-import { jobPath } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import type { SentRequest } from '../../shared/request/route';
+import type { Operation } from '../../../description/operations';
+import { jobNotFound } from '../../api/notFound';
+import { jobPath } from '../../api/paths';
+import { route } from '../../../http/route';
+import type { SentRequest } from '../../../http/route';
 
 /** postReceive: one item, the job ID and what the API answered (its shape is not documented). */
 export async function toCancelOutput(

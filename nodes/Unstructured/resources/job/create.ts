@@ -1,20 +1,21 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { elementsNodeField, elementsOutputOption, failedFilesFields } from '../../shared/descriptions/elements';
-import { templateIdLocator } from '../../shared/descriptions/locators';
-import type { Operation } from '../../shared/descriptions/operation';
-import { waitForCompletionFields } from '../../shared/descriptions/waitFields';
-import { toJobOutput } from '../../shared/job/output';
-import { packedJobItems } from '../../shared/job/packing';
-import { checkElementsNode } from '../../shared/job/elements';
-import { readOptionalText } from '../../shared/parameters';
-import { JOBS_PATH, templatePath } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import { apiRequest } from '../../shared/request/transport';
-import { filesTooLargeError, itemInputError, megabytes } from '../../shared/request/errors';
-import { inputBinaryFiles, inputFileParts, inputFileSizes } from '../../shared/request/inputFiles';
-import { multipartBody } from '../../shared/request/multipart';
-import type { RequestBody } from '../../shared/request/route';
+import { elementsNodeField, failedFilesFields } from '../../fields/elements';
+import { jobOutput } from '../../fields/jobOutput';
+import { EXAMPLE_PROCESSING_NODES, PROCESSING_NODES_DESCRIPTION } from '../../fields/processingNodes';
+import { templateIdLocator } from '../../fields/locators';
+import type { Operation } from '../../../description/operations';
+import { waitForCompletionFields } from '../../fields/waitFields';
+import { sendCreateJob } from '../../job/createJob';
+import { jobOutputItems } from '../../job/output';
+import { packedJobItems } from '../../job/packing';
+import { checkElementsNode } from '../../job/elements';
+import { readJsonParameter, readOptionalText } from '../../../input/parameters';
+import { JOBS_PATH, templatePath } from '../../api/paths';
+import { route } from '../../../http/route';
+import { apiRequest } from '../../../http/transport';
+import { itemInputError, megabytes } from '../../../input/errors';
+import { inputBinaryFiles, inputFileSizes } from '../../../input/binaryFiles';
 
 /** The API takes at most this many input files per on-demand job. */
 export const MAX_INPUT_FILES = 10;
@@ -33,42 +34,18 @@ const showFromVersion11 = { ...showOnlyForJobCreate, '@version': [{ _cnd: { gte:
 /** From 1.2, Output shows only with waiting: a job has no output files or elements before it has finished. */
 const showWhenWaiting = { ...showOnlyForJobCreate, waitForCompletion: [true] };
 
-const JOB_NODES_DESCRIPTION =
-	'The nodes of a custom job: a JSON list of {"name", "type", "subtype", "settings"}, with types partition, prompter, chunk and embed';
-
-const EXAMPLE_JOB_NODES = `[
-  {
-    "name": "Partitioner",
-    "type": "partition",
-    "subtype": "unstructured_api",
-    "settings": { "strategy": "fast" }
-  }
-]`;
+const JOB_NODES_DESCRIPTION = `The nodes of a custom job: ${PROCESSING_NODES_DESCRIPTION}`;
 
 /**
  * Output. Versions 1 and 1.1 show it above Wait for Completion, always (Output Files or Elements
  * without waiting fail before any request); from 1.2 it shows below the wait options, only with
  * waiting, as Workflow › Run has it: without waiting the output is the job.
  */
-const outputField: INodeProperties = {
-	displayName: 'Output',
-	name: 'output',
-	type: 'options',
+export const jobCreateOutput = jobOutput({
 	default: 'job',
-	options: [
-		{
-			name: 'Job',
-			value: 'job',
-			description: 'One item: the job, as the API returns it, with job_id',
-		},
-		{
-			name: 'Output Files',
-			value: 'outputFiles',
-			description: 'With Wait for Completion: one item per output file of the finished job, ready for Job › Download Output',
-		},
-		elementsOutputOption,
-	],
-};
+	choices: ['job', 'outputFiles', 'elements'],
+	notes: { outputFiles: 'With Wait for Completion' },
+});
 
 const fields: INodeProperties[] = [
 	{
@@ -100,7 +77,7 @@ const fields: INodeProperties[] = [
 		displayName: 'Job Nodes (JSON)',
 		name: 'jobNodes',
 		type: 'json',
-		default: EXAMPLE_JOB_NODES,
+		default: EXAMPLE_PROCESSING_NODES,
 		displayOptions: { show: { ...showFromVersion11, jobDefinition: ['jobNodes'] } },
 		required: true,
 		description: JOB_NODES_DESCRIPTION,
@@ -128,7 +105,7 @@ const fields: INodeProperties[] = [
 		description:
 			'The binary fields of the item that hold the files to process, separated by commas. Empty: every binary field of the item. At most 10 files.',
 	},
-	{ ...outputField, displayOptions: { show: { ...showOnlyForJobCreate, '@version': [1, 1.1] } } },
+	jobCreateOutput.field({ ...showOnlyForJobCreate, '@version': [1, 1.1] }),
 	{
 		displayName: 'Pack Files Into Jobs',
 		name: 'packFiles',
@@ -158,7 +135,7 @@ const fields: INodeProperties[] = [
 			'Fail an item whose file is larger, before anything is sent, rather than after the job waited its turn. 0: no check. Unstructured\'s limit depends on the plan (10 MB or 50 MB in its docs).',
 	},
 	...waitForCompletionFields(showOnlyForJobCreate, { waitByDefault: true }),
-	{ ...outputField, displayOptions: { show: { ...showWhenWaiting, '@version': [{ _cnd: { gte: 1.2 } }] } } },
+	jobCreateOutput.field({ ...showWhenWaiting, '@version': [{ _cnd: { gte: 1.2 } }] }),
 	elementsNodeField(showOnlyForJobCreate),
 	...failedFilesFields(showOnlyForJobCreate),
 ];
@@ -168,7 +145,7 @@ function requestData(context: IExecuteSingleFunctions): IDataObject {
 	if (context.getNode().typeVersion >= 1.1) {
 		if (context.getNodeParameter('jobDefinition', 'template') === 'jobNodes') {
 			const jobNodes = readJobNodes(context);
-			if (jobNodes === undefined) throw itemInputError(context, 'The parameter "Job Nodes (JSON)" is empty', `Describe the job nodes as JSON, e.g. ${EXAMPLE_JOB_NODES.replace(/\s+/g, ' ')}`);
+			if (jobNodes === undefined) throw itemInputError(context, 'The parameter "Job Nodes (JSON)" is empty', `Describe the job nodes as JSON, e.g. ${EXAMPLE_PROCESSING_NODES.replace(/\s+/g, ' ')}`);
 			return { job_nodes: jobNodes as IDataObject[] };
 		}
 		const templateId = readOptionalText(context, 'templateId');
@@ -188,22 +165,7 @@ function requestData(context: IExecuteSingleFunctions): IDataObject {
 
 /** Job Nodes (JSON) as a non-empty list, `undefined` when left empty. */
 function readJobNodes(context: IExecuteSingleFunctions): unknown {
-	const raw = context.getNodeParameter('jobNodes', '') as unknown;
-	let jobNodes: unknown = raw;
-	if (typeof raw === 'string') {
-		if (raw.trim() === '') jobNodes = undefined;
-		else {
-			try {
-				jobNodes = JSON.parse(raw);
-			} catch (error) {
-				throw itemInputError(context, 'The parameter "Job Nodes (JSON)" is not valid JSON', (error as Error).message);
-			}
-		}
-	}
-	if (jobNodes !== undefined && (!Array.isArray(jobNodes) || jobNodes.length === 0)) {
-		throw itemInputError(context, 'The parameter "Job Nodes (JSON)" must be a non-empty JSON list of nodes', 'e.g. [{"name": "Partitioner", "type": "partition", "subtype": "unstructured_api"}]');
-	}
-	return jobNodes;
+	return readJsonParameter(context, 'jobNodes', 'Job Nodes (JSON)', { list: true, nonEmpty: true });
 }
 
 /**
@@ -215,7 +177,7 @@ export async function checkCreateJob(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const data = requestData(this);
-	const output = this.getNodeParameter('output', 'job') as string;
+	const output = jobCreateOutput.read(this);
 	if (output !== 'job' && this.getNodeParameter('waitForCompletion', true) !== true) {
 		const name = output === 'elements' ? 'Elements' : 'Output Files';
 		throw itemInputError(
@@ -230,15 +192,22 @@ export async function checkCreateJob(
 	return requestOptions;
 }
 
-/** With "Pack Files Into Jobs": this item's share of the job that packs its files with its neighbours'. */
-async function packedCreate(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<INodeExecutionData[] | undefined> {
-	if (this.getNodeParameter('packFiles', false) !== true) return undefined;
+/**
+ * Sends the item's job (`sendCreateJob`, the one send path of both ways) and gives its Output; with
+ * "Pack Files Into Jobs", this item's share of the job that packs its files with its neighbours'.
+ */
+async function createJob(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<INodeExecutionData[]> {
+	if (this.getNodeParameter('packFiles', false) !== true) {
+		const response = await sendCreateJob(this, options, inputBinaryFiles(this, MAX_INPUT_FILES), () => requestData(this));
+		return await jobOutputItems(this, response, jobCreateOutput);
+	}
 	const filesPerJob = Math.min(MAX_INPUT_FILES, Math.max(1, Math.floor(Number(this.getNodeParameter('filesPerJob', 10)) || 10)));
 	const maxMb = Number(this.getNodeParameter('maxFileSize', 0)) || 0;
 	return await packedJobItems(this, options, {
 		filesPerJob,
 		limits: { maxFiles: MAX_INPUT_FILES, maxBytes: maxMb > 0 ? maxMb * 1024 * 1024 : undefined },
 		requestData: () => requestData(this),
+		output: jobCreateOutput,
 	});
 }
 
@@ -255,15 +224,6 @@ async function checkFileSizes(context: IExecuteSingleFunctions): Promise<void> {
 	);
 }
 
-/**
- * A refusal for size (413) names the files sent and their sizes: the API's answer alone does not
- * say which file (docs/unstructured-api.md §3: the limit is per file and plan-dependent).
- */
-async function fileSizeError(this: IExecuteSingleFunctions, response: IN8nHttpFullResponse): Promise<NodeApiError | undefined> {
-	if (response.statusCode !== 413) return undefined;
-	return filesTooLargeError(this, response, await inputFileSizes(this, MAX_INPUT_FILES));
-}
-
 /** "Elements of Node" against the nodes the job will have, read from its template when it has one. */
 async function checkElementsNodeOfJob(context: IExecuteSingleFunctions, data: IDataObject): Promise<void> {
 	if (!readOptionalText(context, 'elementsNode')) return;
@@ -274,26 +234,13 @@ async function checkElementsNodeOfJob(context: IExecuteSingleFunctions, data: ID
 	if (Array.isArray(nodes)) checkElementsNode(context, nodes as IDataObject[], `template "${templateId}"`);
 }
 
-/** The body, built when the job's turn has come: a `request_data` JSON part and one `input_files` part per file. */
-export async function createJobBody(this: IExecuteSingleFunctions): Promise<RequestBody> {
-	const files = await inputFileParts(this, MAX_INPUT_FILES);
-	return await multipartBody([{ name: 'request_data', text: JSON.stringify(requestData(this)) }, ...files]);
-}
-
 export const jobCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
 		action: 'Create a job',
 		description: 'Start an on-demand job on files of the item, from a template or custom nodes',
-		routing: route('POST', JOBS_PATH, {
-			preSend: [checkCreateJob],
-			body: createJobBody,
-			postReceive: [toJobOutput],
-			createsJob: true,
-			errorFor: fileSizeError,
-			takeOver: packedCreate,
-		}),
+		routing: route('POST', JOBS_PATH, { preSend: [checkCreateJob], takeOver: createJob }),
 	},
 	fields,
 };

@@ -9,15 +9,16 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { asElements } from '../../shared/job/elements';
-import { withContext } from '../../shared/job/itemContext';
-import type { Operation } from '../../shared/descriptions/operation';
-import { jobOutputNotFound } from '../../shared/notFound';
-import { readOptionalText } from '../../shared/parameters';
-import { jobPath } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import { contentTypeOf, itemInputError } from '../../shared/request/errors';
-import type { SentRequest } from '../../shared/request/route';
+import { asElements } from '../../job/elements';
+import { withContext } from '../../../items/itemContext';
+import type { Operation } from '../../../description/operations';
+import { jobOutputNotFound } from '../../api/notFound';
+import { readOptionalText } from '../../../input/parameters';
+import { jobPath } from '../../api/paths';
+import { route } from '../../../http/route';
+import { contentTypeOf } from '../../../http/errors';
+import { itemInputError } from '../../../input/errors';
+import type { SentRequest } from '../../../http/route';
 
 const showOnlyForJobDownload = {
 	operation: ['download'],

@@ -1,39 +1,27 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../shared/descriptions/operation';
-import { waitForCompletionFields } from '../../shared/descriptions/waitFields';
-import { toJobOutput } from '../../shared/job/output';
-import { jobNotFound } from '../../shared/notFound';
-import { jobPath } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
+import type { Operation } from '../../../description/operations';
+import { waitForCompletionFields } from '../../fields/waitFields';
+import { jobOutput } from '../../fields/jobOutput';
+import { toJobOutput } from '../../job/output';
+import { jobNotFound } from '../../api/notFound';
+import { jobPath } from '../../api/paths';
+import { route } from '../../../http/route';
 
 const showOnlyForJobGet = {
 	operation: ['get'],
 	resource: ['job'],
 };
 
+/** Job › Get's Output. */
+export const jobGetOutput = jobOutput({
+	default: 'outputFiles',
+	choices: ['outputFiles', 'job'],
+	hint: 'Output Files gives no items for a job without output files (e.g. still running, or one whose output went to a remote destination only)',
+});
+
 const fields: INodeProperties[] = [
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		default: 'outputFiles',
-		displayOptions: { show: showOnlyForJobGet },
-		options: [
-			{
-				name: 'Output Files',
-				value: 'outputFiles',
-				description:
-					'One item per output file of the job, with the job ID, workflow and status on each',
-			},
-			{
-				name: 'Job',
-				value: 'job',
-				description: 'One item: the job as the API returns it',
-			},
-		],
-		hint: 'Output Files gives no items for a job without output files (e.g. still running, or one whose output went to a remote destination only)',
-	},
+	jobGetOutput.field(showOnlyForJobGet),
 	...waitForCompletionFields(showOnlyForJobGet, { waitByDefault: false }),
 ];
 
@@ -43,7 +31,7 @@ export const jobGet: Operation = {
 		value: 'get',
 		action: 'Get a job',
 		description: 'Get a job, as its output files or as the job itself, optionally waiting for it to finish',
-		routing: route('GET', (id) => jobPath(id('jobId')), { postReceive: [toJobOutput], notFound: jobNotFound }),
+		routing: route('GET', (id) => jobPath(id('jobId')), { postReceive: [toJobOutput(jobGetOutput)], notFound: jobNotFound }),
 	},
 	fields,
 };

@@ -6,17 +6,17 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { workflowIdLocator } from '../../shared/descriptions/locators';
-import type { Operation } from '../../shared/descriptions/operation';
-import { returnAllAndLimit } from '../../shared/descriptions/returnAllLimit';
-import { withJobId } from '../../shared/job/itemContext';
-import { newestFirst } from '../../shared/newestFirst';
-import { readOptionalText } from '../../shared/parameters';
-import { JOBS_PATH } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import { applyLimit, toListItems } from '../../shared/responseItems';
-import type { JobInformation } from '../../shared/types';
-import { JOB_STATUS_OPTIONS } from '../../shared/descriptions/jobStatuses';
+import { workflowIdLocator } from '../../fields/locators';
+import type { Operation } from '../../../description/operations';
+import { returnAllAndLimit } from '../../../description/returnAllLimit';
+import { withJobId } from '../../../items/itemContext';
+import { newestFirst } from '../../../items/newestFirst';
+import { readOptionalText } from '../../../input/parameters';
+import { JOBS_PATH } from '../../api/paths';
+import { route } from '../../../http/route';
+import { applyLimit, toListItems } from '../../../items/responseItems';
+import type { JobInformation } from '../../api/types';
+import { JOB_STATUS_OPTIONS } from '../../fields/jobStatuses';
 
 const showOnlyForJobGetAll = {
 	operation: ['getAll'],

@@ -6,11 +6,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { Operation } from '../../shared/descriptions/operation';
-import { jobNotFound } from '../../shared/notFound';
-import { unexpectedBodyError } from '../../shared/request/errors';
-import { jobPath } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
+import type { Operation } from '../../../description/operations';
+import { jobNotFound } from '../../api/notFound';
+import { unexpectedBodyError } from '../../../http/errors';
+import { jobPath } from '../../api/paths';
+import { route } from '../../../http/route';
 
 const showOnlyForJobGetDetails = {
 	operation: ['getDetails'],

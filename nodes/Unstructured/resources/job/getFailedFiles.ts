@@ -5,12 +5,12 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { unexpectedBodyError } from '../../shared/request/errors';
-import type { Operation } from '../../shared/descriptions/operation';
-import { jobNotFound } from '../../shared/notFound';
-import { jobPath } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import type { SentRequest } from '../../shared/request/route';
+import { unexpectedBodyError } from '../../../http/errors';
+import type { Operation } from '../../../description/operations';
+import { jobNotFound } from '../../api/notFound';
+import { jobPath } from '../../api/paths';
+import { route } from '../../../http/route';
+import type { SentRequest } from '../../../http/route';
 
 /** postReceive: one item per failed file (`job_id`, `document`, `error`); none when none failed. */
 export async function toFailedFileItems(

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { jobIdLocator } from '../../shared/descriptions/locators';
-import { operationField, operationFields } from '../../shared/descriptions/operation';
+import { jobIdLocator } from '../../fields/locators';
+import { operationField, operationFields } from '../../../description/operations';
 import { jobCancel } from './cancel';
 import { jobCreate } from './create';
 import { jobDownload } from './download';

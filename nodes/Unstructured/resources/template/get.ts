@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { templateIdLocator } from '../../shared/descriptions/locators';
-import type { Operation } from '../../shared/descriptions/operation';
-import { templateNotFound } from '../../shared/notFound';
-import { templatePath } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import { toObjectItem } from '../../shared/responseItems';
+import { templateIdLocator } from '../../fields/locators';
+import type { Operation } from '../../../description/operations';
+import { templateNotFound } from '../../api/notFound';
+import { templatePath } from '../../api/paths';
+import { route } from '../../../http/route';
+import { toObjectItem } from '../../../items/responseItems';
 
 const fields: INodeProperties[] = [
 	{

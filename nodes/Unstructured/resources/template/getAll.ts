@@ -1,8 +1,8 @@
-import type { Operation } from '../../shared/descriptions/operation';
-import { returnAllAndLimit } from '../../shared/descriptions/returnAllLimit';
-import { TEMPLATES_PATH } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import { applyLimit, toListItems } from '../../shared/responseItems';
+import type { Operation } from '../../../description/operations';
+import { returnAllAndLimit } from '../../../description/returnAllLimit';
+import { TEMPLATES_PATH } from '../../api/paths';
+import { route } from '../../../http/route';
+import { applyLimit, toListItems } from '../../../items/responseItems';
 
 export const templateGetMany: Operation = {
 	option: {

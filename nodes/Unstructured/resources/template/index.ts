@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationField, operationFields } from '../../shared/descriptions/operation';
+import { operationField, operationFields } from '../../../description/operations';
 import { templateGet } from './get';
 import { templateGetMany } from './getAll';
 

@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { CONNECTOR_KINDS, connectorLocator } from '../../shared/descriptions/connectors';
-import { templateIdLocator } from '../../shared/descriptions/locators';
-import type { Operation } from '../../shared/descriptions/operation';
-import { readJsonParameter, readStoredText } from '../../shared/parameters';
-import { itemInputError } from '../../shared/request/errors';
-import { WORKFLOWS_PATH } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import { toObjectItemWithId } from '../../shared/responseItems';
+import { CONNECTOR_KINDS, connectorLocator } from '../../fields/connectors';
+import { templateIdLocator } from '../../fields/locators';
+import { EXAMPLE_PROCESSING_NODES, PROCESSING_NODES_DESCRIPTION } from '../../fields/processingNodes';
+import type { Operation } from '../../../description/operations';
+import { readJsonParameter, readStoredText } from '../../../input/parameters';
+import { itemInputError } from '../../../input/errors';
+import { WORKFLOWS_PATH } from '../../api/paths';
+import { route } from '../../../http/route';
+import { toObjectItemWithId } from '../../../items/responseItems';
 
 /**
  * What a workflow is made of, for Create (top-level fields) and Update (fields of "Update Fields"),
@@ -35,15 +36,6 @@ export const SCHEDULE_OPTIONS: INodePropertyOptions[] = [
 	'weekly',
 	'monthly',
 ].map((value) => ({ name: value.charAt(0).toUpperCase() + value.slice(1), value }));
-
-export const EXAMPLE_WORKFLOW_NODES = `[
-  {
-    "name": "Partitioner",
-    "type": "partition",
-    "subtype": "unstructured_api",
-    "settings": { "strategy": "fast" }
-  }
-]`;
 
 /** A workflow field's value as the API takes it, read from `prefix + name` (Update reads `updateFields.`). */
 export function workflowBodyField(context: IExecuteSingleFunctions, prefix: string, field: string): unknown {
@@ -100,9 +92,9 @@ export function workflowFields(show?: Record<string, string[]>): INodeProperties
 			displayName: 'Workflow Nodes (JSON)',
 			name: 'workflowNodes',
 			type: 'json',
-			default: EXAMPLE_WORKFLOW_NODES,
+			default: EXAMPLE_PROCESSING_NODES,
 			...shown({ workflowType: ['custom'] }),
-			description: 'The processing nodes: a JSON list of {"name", "type", "subtype", "settings"}, with types partition, prompter, chunk and embed',
+			description: `The processing nodes: ${PROCESSING_NODES_DESCRIPTION}`,
 		},
 		{ displayName: 'Schedule', name: 'schedule', type: 'options', default: '', options: [{ name: 'None (Run on Demand)', value: '' }, ...SCHEDULE_OPTIONS], ...shown(), description: 'How often Unstructured runs the workflow by itself' },
 		{ displayName: 'Reprocess All', name: 'reprocessAll', type: 'boolean', default: true, ...shown(), description: 'Whether each run processes every file of the source again, or only new and changed ones (for blob-storage sources)' },

@@ -1,11 +1,11 @@
 import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
-import type { Operation } from '../../shared/descriptions/operation';
-import { workflowNotFound } from '../../shared/notFound';
-import { workflowPath } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import type { SentRequest } from '../../shared/request/route';
-import { deletedItem } from '../../shared/responseItems';
+import type { Operation } from '../../../description/operations';
+import { workflowNotFound } from '../../api/notFound';
+import { workflowPath } from '../../api/paths';
+import { route } from '../../../http/route';
+import type { SentRequest } from '../../../http/route';
+import { deletedItem } from '../../../items/responseItems';
 
 async function toDeletedItem(this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse, { ids }: SentRequest): Promise<INodeExecutionData[]> {
 	return [deletedItem({ workflow_id: ids.workflowId }, response)];

@@ -1,8 +1,8 @@
-import type { Operation } from '../../shared/descriptions/operation';
-import { workflowNotFound } from '../../shared/notFound';
-import { workflowPath } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import { toObjectItem } from '../../shared/responseItems';
+import type { Operation } from '../../../description/operations';
+import { workflowNotFound } from '../../api/notFound';
+import { workflowPath } from '../../api/paths';
+import { route } from '../../../http/route';
+import { toObjectItem } from '../../../items/responseItems';
 
 export const workflowGet: Operation = {
 	option: {

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../shared/descriptions/operation';
-import { returnAllAndLimit } from '../../shared/descriptions/returnAllLimit';
-import { readOptionalText } from '../../shared/parameters';
-import { WORKFLOWS_PATH } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import { toListItems } from '../../shared/responseItems';
+import type { Operation } from '../../../description/operations';
+import { returnAllAndLimit } from '../../../description/returnAllLimit';
+import { readOptionalText } from '../../../input/parameters';
+import { WORKFLOWS_PATH } from '../../api/paths';
+import { route } from '../../../http/route';
+import { toListItems } from '../../../items/responseItems';
 
 const showOnlyForWorkflowGetAll = {
 	operation: ['getAll'],

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { workflowIdLocator } from '../../shared/descriptions/locators';
-import { operationField, operationFields } from '../../shared/descriptions/operation';
+import { workflowIdLocator } from '../../fields/locators';
+import { operationField, operationFields } from '../../../description/operations';
 import { workflowCreate } from './create';
 import { workflowDelete } from './delete';
 import { workflowGet } from './get';

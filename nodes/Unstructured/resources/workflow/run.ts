@@ -8,24 +8,34 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { elementsNodeField, elementsOutputOption, failedFilesFields } from '../../shared/descriptions/elements';
-import type { Operation } from '../../shared/descriptions/operation';
-import { waitForCompletionFields } from '../../shared/descriptions/waitFields';
-import { toJobOutput } from '../../shared/job/output';
-import { workflowNotFound } from '../../shared/notFound';
-import { readIdParameter } from '../../shared/parameters';
-import { describeErrorBody, itemInputError } from '../../shared/request/errors';
-import { inputBinaryFiles, inputFileParts } from '../../shared/request/inputFiles';
-import { multipartBody } from '../../shared/request/multipart';
-import { workflowPath } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import type { RequestBody } from '../../shared/request/route';
-import { isJob } from '../../shared/types';
+import { elementsNodeField, failedFilesFields } from '../../fields/elements';
+import type { Operation } from '../../../description/operations';
+import { waitForCompletionFields } from '../../fields/waitFields';
+import { jobOutput } from '../../fields/jobOutput';
+import { jobOutputItems } from '../../job/output';
+import { workflowNotFound } from '../../api/notFound';
+import { readIdParameter } from '../../../input/parameters';
+import { describeErrorBody } from '../../../http/errors';
+import { itemInputError } from '../../../input/errors';
+import { inputBinaryFiles, inputFileParts } from '../../../input/binaryFiles';
+import { multipartBody } from '../../../http/multipart';
+import { workflowPath } from '../../api/paths';
+import { route } from '../../../http/route';
+import type { RequestBody } from '../../../http/route';
+import { isJob } from '../../api/types';
 
 const showOnlyForWorkflowRun = {
 	operation: ['run'],
 	resource: ['workflow'],
 };
+
+/** Workflow › Run's Output, shown with waiting: without it the output is the job. */
+export const workflowRunOutput = jobOutput({
+	default: 'outputFiles',
+	choices: ['outputFiles', 'job', 'elements'],
+	notes: { elements: 'With Send Input Files' },
+	whenHidden: 'job',
+});
 
 const fields: INodeProperties[] = [
 	{
@@ -46,26 +56,7 @@ const fields: INodeProperties[] = [
 		description: 'The binary fields of the item that hold the files, separated by commas. Empty: every binary field of the item.',
 	},
 	...waitForCompletionFields(showOnlyForWorkflowRun, { waitByDefault: true }),
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		default: 'outputFiles',
-		displayOptions: { show: { ...showOnlyForWorkflowRun, waitForCompletion: [true] } },
-		options: [
-			{
-				name: 'Output Files',
-				value: 'outputFiles',
-				description: 'One item per output file of the finished job, ready for Job › Download Output',
-			},
-			{
-				name: 'Job',
-				value: 'job',
-				description: 'One item: the finished job',
-			},
-			{ ...elementsOutputOption, description: `${elementsOutputOption.description}. With Send Input Files.` },
-		],
-	},
+	workflowRunOutput.field({ ...showOnlyForWorkflowRun, waitForCompletion: [true] }),
 	elementsNodeField({ ...showOnlyForWorkflowRun, waitForCompletion: [true] }),
 	...failedFilesFields({ ...showOnlyForWorkflowRun, waitForCompletion: [true] }),
 ];
@@ -77,7 +68,7 @@ export async function checkRunInput(
 ): Promise<IHttpRequestOptions> {
 	const sendsFiles = this.getNodeParameter('sendInputFiles', false) === true;
 	if (sendsFiles) inputBinaryFiles(this);
-	else if (this.getNodeParameter('waitForCompletion', true) === true && this.getNodeParameter('output', 'outputFiles') === 'elements') {
+	else if (this.getNodeParameter('waitForCompletion', true) === true && workflowRunOutput.read(this) === 'elements') {
 		throw itemInputError(
 			this,
 			'Output "Elements" needs Send Input Files',
@@ -100,7 +91,7 @@ export async function runBody(this: IExecuteSingleFunctions): Promise<RequestBod
  */
 export async function toRunOutput(
 	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
+	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	if (!isJob(response.body)) {
@@ -113,7 +104,7 @@ export async function toRunOutput(
 			itemIndex: this.getItemIndex(),
 		});
 	}
-	return await toJobOutput.call(this, items, response);
+	return await jobOutputItems(this, response, workflowRunOutput);
 }
 
 export const workflowRun: Operation = {

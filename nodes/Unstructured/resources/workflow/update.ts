@@ -1,11 +1,11 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { Operation } from '../../shared/descriptions/operation';
-import { workflowNotFound } from '../../shared/notFound';
-import { itemInputError } from '../../shared/request/errors';
-import { workflowPath } from '../../shared/request/paths';
-import { route } from '../../shared/request/route';
-import { toObjectItemWithId } from '../../shared/responseItems';
+import type { Operation } from '../../../description/operations';
+import { workflowNotFound } from '../../api/notFound';
+import { itemInputError } from '../../../input/errors';
+import { workflowPath } from '../../api/paths';
+import { route } from '../../../http/route';
+import { toObjectItemWithId } from '../../../items/responseItems';
 import { workflowBody, workflowFields } from './create';
 
 /** preSend: only the fields added under "Update Fields": whether PUT clears the others is not documented. */

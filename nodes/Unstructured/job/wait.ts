@@ -1,12 +1,12 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { apiErrorFromResponse, itemError, transportProblem, unexpectedBodyError } from '../request/errors';
-import { jobPath } from '../request/paths';
-import { isTransientTransportError, retryAfterMs } from '../request/retry';
-import { sendApiRequest } from '../request/transport';
-import { isJob } from '../types';
-import type { JobInformation } from '../types';
+import { apiErrorFromResponse, itemError, transportProblem, unexpectedBodyError } from '../../http/errors';
+import { jobPath } from '../api/paths';
+import { isTransientTransportError, retryAfterMs } from '../../http/retry';
+import { sendApiRequest } from '../../http/transport';
+import { isJob } from '../api/types';
+import type { JobInformation } from '../api/types';
 
 /** Statuses after which a job changes no more; any other status, even one unknown today, is waited on. */
 export const FINISHED_JOB_STATUSES: ReadonlySet<string> = new Set(['COMPLETED', 'STOPPED', 'FAILED']);

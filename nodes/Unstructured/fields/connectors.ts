@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { readIdParameter } from '../parameters';
-import type { ConnectorKind } from '../request/paths';
+import { readIdParameter } from '../../input/parameters';
+import type { ConnectorKind } from '../api/paths';
 import { listOrIdLocator } from './locators';
 
 /**

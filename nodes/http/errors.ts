@@ -1,9 +1,23 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { megabytes } from '../input/errors';
 import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 
-import type { ErrorBody, ValidationErrorItem } from '../types';
 import { ErrorAnswer, errorChain, transportErrorCode } from './retry';
 import type { SendFailure } from './retry';
+
+export interface ValidationErrorItem {
+	loc: Array<string | number>;
+	msg: string;
+	type: string;
+	input?: unknown;
+	ctx?: Record<string, unknown>;
+}
+
+/** Error bodies of the API: FastAPI sends `detail` as a string, or as a list for validation errors. */
+export interface ErrorBody {
+	detail?: string | ValidationErrorItem[];
+}
 
 const MAX_DETAIL_LENGTH = 500;
 
@@ -211,16 +225,6 @@ export function unexpectedBodyError(node: INode, response: IN8nHttpFullResponse,
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});
-}
-
-/** A `NodeOperationError` for an item whose parameters or files cannot be sent, before any request. */
-export function itemInputError(context: IExecuteSingleFunctions, message: string, description: string): NodeOperationError {
-	return new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
-}
-
-/** "12.4 MB" */
-export function megabytes(bytes: number): string {
-	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /**

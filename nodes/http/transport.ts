@@ -53,6 +53,14 @@ export function inheritRequestOptions(context: object, routed: IHttpRequestOptio
 	inheritedByItem.set(context, inherited);
 }
 
+/**
+ * The credential type the node's requests authenticate with: the one the node was given (a node
+ * of this package takes exactly one), so that every node shares this HTTP layer.
+ */
+export function credentialTypeOf(context: { getNode(): { credentials?: Record<string, unknown> | null } }): string {
+	return Object.keys(context.getNode().credentials ?? {})[0] ?? 'unstructuredApi';
+}
+
 /** The execution's cancel signal, where the context has one: Stop aborts a request in flight. */
 export function cancelSignalOf(context: ApiContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
@@ -65,7 +73,7 @@ export function cancelSignalOf(context: ApiContext): AbortSignal | undefined {
  */
 async function sendRequest(context: ApiContext, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
 	const signal = cancelSignalOf(context);
-	return (await context.helpers.httpRequestWithAuthentication.call(context, 'unstructuredApi', {
+	return (await context.helpers.httpRequestWithAuthentication.call(context, credentialTypeOf(context), {
 		...inheritedByItem.get(context),
 		...options,
 		...(signal ? { abortSignal: signal } : {}),

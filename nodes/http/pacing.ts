@@ -1,6 +1,8 @@
 import { sleep } from 'n8n-workflow';
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
+import { credentialTypeOf } from './transport';
+
 /**
  * Unstructured takes one new job per second per account and answers 429 beyond it
  * (docs/unstructured-api.md §3). n8n sends every item's request at once, and several executions
@@ -22,7 +24,7 @@ interface Lane {
 const lanes = new Map<string, Lane>();
 
 function laneKey(context: IExecuteSingleFunctions): string {
-	const credential = context.getNode().credentials?.unstructuredApi;
+	const credential = context.getNode().credentials?.[credentialTypeOf(context)];
 	return credential?.id ?? credential?.name ?? '';
 }
 

@@ -5,18 +5,21 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { unexpectedBodyError } from '../request/errors';
-import { jobPath } from '../request/paths';
-import type { RetrySettings } from '../request/retry';
-import { apiRequest } from '../request/transport';
-import type { ApiContext } from '../request/transport';
-import { isJob } from '../types';
-import type { JobInformation } from '../types';
+import { unexpectedBodyError } from '../../http/errors';
+import { jobPath } from '../api/paths';
+import type { RetrySettings } from '../../http/retry';
+import { apiRequest } from '../../http/transport';
+import type { ApiContext } from '../../http/transport';
+import { isJob } from '../api/types';
+import type { JobInformation } from '../api/types';
 import { elementItems, sentFilesOf } from './elements';
 import type { SentFiles } from './elements';
 import type { FailedFilesOutput } from './elements';
-import { defaultFailedFilesOutput } from '../descriptions/elements';
-import { withContext, withJobId } from './itemContext';
+import { defaultFailedFilesOutput } from '../fields/elements';
+import type { JobOutput } from '../fields/jobOutput';
+import { JOB_WAIT_DEFAULTS, readJobWaitOptions } from '../fields/waitFields';
+import type { PostReceiveFunction } from '../../http/route';
+import { withContext, withJobId } from '../../items/itemContext';
 import { jobFailedError, jobWaitTimeoutError } from './errors';
 import { waitForJob, waitSettingsOf } from './wait';
 
@@ -51,18 +54,6 @@ export function outputFileItems(job: JobInformation): IDataObject[] {
 	return (job.output_node_files ?? []).map((file) => withContext(file as IDataObject, context));
 }
 
-interface WaitOptions {
-	pollInterval?: number;
-	timeout?: number;
-	maxTimeScheduled?: number;
-	failWhenJobFails?: boolean;
-	onTimeout?: 'error' | 'outputJob';
-}
-
-const DEFAULT_POLL_INTERVAL_S = 10;
-const DEFAULT_TIMEOUT_S = 1800;
-/** 4 hours in line: 300 one-file jobs, 5 at a time, 40 s each, wait about 40 minutes for the last. */
-const DEFAULT_MAX_TIME_SCHEDULED_S = 14_400;
 
 /**
  * With "Wait for Completion" on: the job once it has completed, or `asItIs` when the job as it
@@ -70,8 +61,8 @@ const DEFAULT_MAX_TIME_SCHEDULED_S = 14_400;
  * out and "On Timeout" says to output it). Throws for a failed job or a timeout otherwise.
  */
 async function finishedJob(context: IExecuteSingleFunctions, job: JobInformation): Promise<JobInformation | { asItIs: JobInformation }> {
-	const options = context.getNodeParameter('waitOptions', {}) as WaitOptions;
-	const settings = waitSettingsOf(options, { pollInterval: DEFAULT_POLL_INTERVAL_S, timeout: DEFAULT_TIMEOUT_S, maxTimeScheduled: DEFAULT_MAX_TIME_SCHEDULED_S });
+	const options = readJobWaitOptions(context);
+	const settings = waitSettingsOf(options, JOB_WAIT_DEFAULTS);
 	const wait = await waitForJob(context, job, settings);
 	if (!wait.finished) {
 		if (options.onTimeout === 'outputJob') return { asItIs: wait.job };
@@ -85,14 +76,14 @@ async function finishedJob(context: IExecuteSingleFunctions, job: JobInformation
 }
 
 /**
- * The job answer as the `output` parameter asks, "outputFiles" (one item per output file), "job"
+ * The job answer as the operation's Output asks, "outputFiles" (one item per output file), "job"
  * (the job as returned, with job_id) or "elements" (its files' document elements, see
  * elements.ts), after waiting for it to finish when asked to. Checks the body is a job: the API has
  * answered 202 with only a `detail` message. For a job that packed the files of several items,
  * `sent` says which item each file came from: each output is paired with its item, and a job-wide
  * output (the job) is given to each of them.
  */
-export async function jobOutput(context: IExecuteSingleFunctions, response: IN8nHttpFullResponse, sent?: SentFiles): Promise<INodeExecutionData[]> {
+export async function jobOutputItems(context: IExecuteSingleFunctions, response: IN8nHttpFullResponse, output: JobOutput, sent?: SentFiles): Promise<INodeExecutionData[]> {
 	if (!isJob(response.body)) throw unexpectedBodyError(context.getNode(), response, context.getItemIndex());
 	const owners = sent?.owners ? [...new Set(sent.owners)] : [context.getItemIndex()];
 	const toEachItem = (json: IDataObject) => owners.map((owner) => ({ json, pairedItem: { item: owner } }));
@@ -102,10 +93,10 @@ export async function jobOutput(context: IExecuteSingleFunctions, response: IN8n
 		if ('asItIs' in finished) return toEachItem(withJobId(finished.asItIs as JobInformation));
 		job = finished;
 	}
-	const output = context.getNodeParameter('output', 'job');
-	if (output === 'job') return toEachItem(withJobId(job));
-	if (output === 'elements') {
-		const failWhenJobFails = (context.getNodeParameter('waitOptions', {}) as WaitOptions).failWhenJobFails !== false;
+	const choice = output.read(context);
+	if (choice === 'job') return toEachItem(withJobId(job));
+	if (choice === 'elements') {
+		const failWhenJobFails = readJobWaitOptions(context).failWhenJobFails !== false;
 		const failedFiles = context.getNodeParameter('failedFiles', defaultFailedFilesOutput(context)) as FailedFilesOutput;
 		return await elementItems(context, job, failWhenJobFails, failedFiles, sent ?? sentFilesOf(context));
 	}
@@ -117,11 +108,9 @@ export async function jobOutput(context: IExecuteSingleFunctions, response: IN8n
 	return outputFileItems(job).map((json) => ({ json, pairedItem: { item: ownerOf(json.file_id) } }));
 }
 
-/** postReceive: `jobOutput` of this item's own job. */
-export async function toJobOutput(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	return await jobOutput(this, response);
+/** postReceive: `jobOutputItems` of this item's own job, as the operation's Output asks. */
+export function toJobOutput(output: JobOutput): PostReceiveFunction {
+	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse) {
+		return await jobOutputItems(this, response, output);
+	};
 }

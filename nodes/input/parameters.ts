@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 import type { IGetNodeParameterOptions, INode } from 'n8n-workflow';
 
-import { isPathSegment } from './request/paths';
+import { isPathSegment } from './pathSegment';
 
 /** What reading a parameter needs: an item's context, or a trigger's (which has no item). */
 export interface ParameterContext {
@@ -62,7 +62,7 @@ export function readIdParameter(context: ParameterContext, name: string): string
  * error gives only the position, never the parser's message: that quotes the text, and a
  * connector's configuration holds secrets.
  */
-export function readJsonParameter(context: ParameterContext, name: string, label: string, { list = false } = {}): IDataObject | IDataObject[] | undefined {
+export function readJsonParameter(context: ParameterContext, name: string, label: string, { list = false, nonEmpty = false } = {}): IDataObject | IDataObject[] | undefined {
 	const raw = context.getNodeParameter(name, '') as unknown;
 	let value: unknown = raw;
 	const itemIndex = context.getItemIndex?.();
@@ -79,8 +79,9 @@ export function readJsonParameter(context: ParameterContext, name: string, label
 		}
 	}
 	const isList = Array.isArray(value);
-	if (value === null || typeof value !== 'object' || isList !== list) {
-		throw new NodeOperationError(context.getNode(), `The parameter "${label}" must be a JSON ${list ? 'list' : 'object'}`, {
+	const isEmpty = isList ? (value as unknown[]).length === 0 : value !== null && typeof value === 'object' && Object.keys(value).length === 0;
+	if (value === null || typeof value !== 'object' || isList !== list || (nonEmpty && isEmpty)) {
+		throw new NodeOperationError(context.getNode(), `The parameter "${label}" must be a ${nonEmpty ? 'non-empty ' : ''}JSON ${list ? 'list' : 'object'}`, {
 			itemIndex,
 			description: list ? 'e.g. [{"name": "Partitioner", "type": "partition", "subtype": "unstructured_api"}]' : 'e.g. {"remote_url": "s3://bucket/folder/"}',
 		});

@@ -1,13 +1,28 @@
 import type { IBinaryData, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { isBase64 } from './base64';
 import { itemInputError } from './errors';
-import type { FilePart } from './multipart';
+
+/** One input file: the binary field it is in, and the file. */
+export interface BinaryInput {
+	field: string;
+	file: IBinaryData;
+}
+
+/** A file part: its size, and how to read its bytes into the place in the body where they go. */
+export interface FilePart {
+	name: string;
+	fileName: string;
+	contentType: string;
+	size: number;
+	readInto: (target: Buffer) => Promise<void>;
+}
 
 /**
  * The item's binary fields named in "Input Binary Fields" (every binary field when empty), in that
  * order, checked before anything is sent.
  */
-export function inputBinaryFiles(context: IExecuteSingleFunctions, maxFiles = Infinity): Array<{ field: string; file: IBinaryData }> {
+export function inputBinaryFiles(context: IExecuteSingleFunctions, maxFiles = Infinity): BinaryInput[] {
 	const binary = context.getInputData().binary ?? {};
 	const names = binaryFieldNames(context, binary);
 	if (names.length === 0) {
@@ -36,7 +51,7 @@ function binaryFieldNames(context: IExecuteSingleFunctions, binary: Record<strin
  * Another input item's files, as this item's "Input Binary Fields" names them, for a job that
  * packs the files of several items; none when the item lacks one (it then fails on its own).
  */
-export function filesOfItem(context: IExecuteSingleFunctions, item: INodeExecutionData, maxFiles: number, maxBytes?: number): Array<{ field: string; file: IBinaryData }> {
+export function filesOfItem(context: IExecuteSingleFunctions, item: INodeExecutionData, maxFiles: number, maxBytes?: number): BinaryInput[] {
 	const binary = item.binary ?? {};
 	const names = binaryFieldNames(context, binary);
 	if (names.length === 0 || names.length > maxFiles || names.some((name) => !binary[name])) return [];
@@ -51,18 +66,16 @@ function knownSize(file: IBinaryData): number | undefined {
 }
 
 /** The name a file is sent under: its file name, else its binary field's name. */
-export function sentFileName({ field, file }: { field: string; file: IBinaryData }): string {
+export function sentFileName({ field, file }: BinaryInput): string {
 	return file.fileName ?? field;
 }
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
  * One input file as an `input_files` part, read only when the body is built: from n8n's binary
  * data store (filesystem, S3, database modes) as a stream, or decoded from the item's base64
  * (in-memory mode) straight into the body.
  */
-export async function filePart(context: IExecuteSingleFunctions, input: { field: string; file: IBinaryData }): Promise<FilePart> {
+export async function filePart(context: IExecuteSingleFunctions, input: BinaryInput): Promise<FilePart> {
 	const { file } = input;
 	const part = { name: 'input_files', fileName: sentFileName(input), contentType: file.mimeType || 'application/octet-stream' };
 	const fileError = (got: number, size: number) =>
@@ -83,7 +96,7 @@ export async function filePart(context: IExecuteSingleFunctions, input: { field:
 			},
 		};
 	}
-	if (typeof file.data === 'string' && BASE64.test(file.data)) {
+	if (typeof file.data === 'string' && isBase64(file.data)) {
 		const data = file.data;
 		const size = Buffer.byteLength(data, 'base64');
 		return { ...part, size, readInto: async (target) => void target.write(data, 'base64') };

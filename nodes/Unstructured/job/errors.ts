@@ -1,9 +1,9 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, JsonObject } from 'n8n-workflow';
 
-import { jobPath } from '../request/paths';
-import { sendApiRequest } from '../request/transport';
-import type { JobInformation } from '../types';
+import { jobPath } from '../api/paths';
+import { sendApiRequest } from '../../http/transport';
+import type { JobInformation } from '../api/types';
 import type { WaitResult, WaitSettings } from './wait';
 
 /** The errors about a job of an item: failed, stopped, with failed files, or waited for too long. */

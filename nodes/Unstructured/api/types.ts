@@ -28,19 +28,6 @@ export interface JobInformation {
 	[field: string]: unknown;
 }
 
-export interface ValidationErrorItem {
-	loc: Array<string | number>;
-	msg: string;
-	type: string;
-	input?: unknown;
-	ctx?: Record<string, unknown>;
-}
-
-/** Error bodies: FastAPI sends `detail` as a string, or as a list for validation errors. */
-export interface ErrorBody {
-	detail?: string | ValidationErrorItem[];
-}
-
 export function isJob(body: unknown): body is JobInformation {
 	return body !== null && typeof body === 'object' && !Array.isArray(body) && 'id' in body;
 }

@@ -1,14 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
-import { filesTooLargeError } from '../request/errors';
-import { multipartBody } from '../request/multipart';
-import { filePart, filesOfItem, sentFileName } from '../request/inputFiles';
-import { waitForJobCreationSlot } from '../request/pacing';
-import { JOBS_PATH } from '../request/paths';
-import { withBody } from '../request/route';
-import { sendChecked } from '../request/transport';
+import { filesOfItem, sentFileName } from '../../input/binaryFiles';
+import { sendCreateJob } from './createJob';
 import type { SentFiles } from './elements';
-import { jobOutput } from './output';
+import { jobOutputItems } from './output';
+import type { JobOutput } from '../fields/jobOutput';
 
 /**
  * Job › Create with "Pack Files Into Jobs": the files of consecutive input items go into jobs of up
@@ -86,6 +82,14 @@ export interface FileLimits {
 	maxBytes?: number;
 }
 
+/** How a packed Job › Create is set: its groups' size, which files may go, each job's definition and the Output. */
+export interface PackedCreate {
+	filesPerJob: number;
+	limits: FileLimits;
+	requestData: () => IDataObject;
+	output: JobOutput;
+}
+
 /**
  * The route's takeover for a packed Job › Create: the leader creates and waits for the group's job;
  * every item of the group returns its own share (none for an item with no file to send).
@@ -93,15 +97,16 @@ export interface FileLimits {
 export async function packedJobItems(
 	context: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
-	{ filesPerJob, limits, requestData }: { filesPerJob: number; limits: FileLimits; requestData: () => IDataObject },
+	packed: PackedCreate,
 ): Promise<INodeExecutionData[]> {
+	const { filesPerJob, limits } = packed;
 	const items = context.getExecuteData().data.main[0] ?? [];
 	const itemIndex = context.getItemIndex();
 	const group = planFor(context, items, filesPerJob, limits).groupOf.get(itemIndex);
 	if (!group) return [];
 	if (group.members[0] === itemIndex) {
 		try {
-			group.settle({ items: await createGroupJob(context, options, group, items, limits, requestData) });
+			group.settle({ items: await createGroupJob(context, options, group, items, packed) });
 		} catch (error) {
 			group.settle({ error });
 		}
@@ -114,27 +119,13 @@ async function createGroupJob(
 	options: IHttpRequestOptions,
 	group: Group,
 	items: INodeExecutionData[],
-	limits: FileLimits,
-	requestData: () => IDataObject,
+	{ limits, requestData, output }: PackedCreate,
 ): Promise<Map<number, INodeExecutionData[]>> {
 	const inputs = group.members.flatMap((member) => filesOfItem(context, items[member], limits.maxFiles, limits.maxBytes).map((input) => ({ member, input })));
 	const sent: SentFiles = { names: inputs.map(({ input }) => sentFileName(input)), owners: inputs.map(({ member }) => member) };
-	const response = await sendChecked(context, { ...options, method: 'POST', url: JOBS_PATH }, {
-		beforeAttempt: async () => await waitForJobCreationSlot(context),
-		errorFor: async (answer) => {
-			if (answer.statusCode !== 413) return undefined;
-			const sizes = await Promise.all(inputs.map(async ({ input }) => ({ name: sentFileName(input), bytes: (await filePart(context, input)).size })));
-			return filesTooLargeError(context, answer, sizes);
-		},
-		// The group's files are read when its turn has come, and dropped once sent.
-		prepare: async (unprepared) => {
-			const parts = [];
-			for (const { input } of inputs) parts.push(await filePart(context, input));
-			return withBody(unprepared, await multipartBody([{ name: 'request_data', text: JSON.stringify(requestData()) }, ...parts]));
-		},
-	});
+	const response = await sendCreateJob(context, options, inputs.map(({ input }) => input), requestData);
 	const shares = new Map<number, INodeExecutionData[]>(group.members.map((member) => [member, []]));
-	for (const item of await jobOutput(context, response, sent)) {
+	for (const item of await jobOutputItems(context, response, output, sent)) {
 		const owner = (item.pairedItem as { item: number } | undefined)?.item ?? group.members[0];
 		(shares.get(owner) ?? shares.get(group.members[0]))?.push(item);
 	}

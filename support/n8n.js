@@ -13,7 +13,7 @@ const path = require('node:path');
 
 const { provisionN8n } = require('./provision');
 
-const REPO = path.resolve(__dirname, '..', '..');
+const REPO = path.resolve(__dirname, '..');
 
 /** Stops a process we started, by its PID: SIGTERM, then SIGKILL if it lingers past `graceMs`. */
 async function stopProcess(child, graceMs) {

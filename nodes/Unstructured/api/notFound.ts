@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { readIdParameter, readOptionalText } from './parameters';
+import { readIdParameter, readOptionalText } from '../../input/parameters';
 
 /** What a 404 means for each kind of object, naming the ID that was asked for. */
 

@@ -5,9 +5,9 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { withContext } from './job/itemContext';
-import { unexpectedBodyError } from './request/errors';
-import type { PostReceiveFunction } from './request/route';
+import { withContext } from './itemContext';
+import { unexpectedBodyError } from '../http/errors';
+import type { PostReceiveFunction } from '../http/route';
 
 /** postReceive: one item per element of a JSON list body. */
 export async function toListItems(

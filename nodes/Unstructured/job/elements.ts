@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { readOptionalText } from '../parameters';
-import { itemInputError } from '../request/errors';
-import { inputBinaryFiles, sentFileName } from '../request/inputFiles';
-import { jobPath } from '../request/paths';
-import { apiRequest } from '../request/transport';
-import type { JobInformation, NodeFileMetadata } from '../types';
-import { withContext } from './itemContext';
+import { readOptionalText } from '../../input/parameters';
+import { itemInputError } from '../../input/errors';
+import { inputBinaryFiles, sentFileName } from '../../input/binaryFiles';
+import { jobPath } from '../api/paths';
+import { apiRequest } from '../../http/transport';
+import type { JobInformation, NodeFileMetadata } from '../api/types';
+import { withContext } from '../../items/itemContext';
 import { FAIL_OPTION_ADVICE, failedFilesText, jobError, sentence } from './errors';
 
 /**

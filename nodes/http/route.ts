@@ -43,7 +43,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { readIdParameter } from '../parameters';
+import { readIdParameter } from '../input/parameters';
 import { itemError } from './errors';
 import { waitForJobCreationSlot } from './pacing';
 import { inheritRequestOptions, sendChecked } from './transport';
@@ -79,8 +79,6 @@ export interface RouteOptions {
 	 * its share of a job that packs the files of several items; `undefined` to send as usual.
 	 */
 	takeOver?: (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<INodeExecutionData[] | undefined>;
-	/** A more telling error for an error answer than the general one, when it gives one. */
-	errorFor?: (this: IExecuteSingleFunctions, response: IN8nHttpFullResponse) => Promise<NodeApiError | undefined>;
 	/** The body of files, built for each attempt once its turn has come, and dropped once sent. */
 	body?: (this: IExecuteSingleFunctions) => Promise<RequestBody | undefined>;
 }
@@ -164,7 +162,7 @@ async function toItems(
 export function route(
 	method: IHttpRequestMethods,
 	path: string | ((id: IdReader) => string),
-	{ preSend = [], postReceive = [], notFound, paged = false, createsJob = false, body, errorFor, takeOver }: RouteOptions = {},
+	{ preSend = [], postReceive = [], notFound, paged = false, createsJob = false, body, takeOver }: RouteOptions = {},
 ): INodePropertyRouting {
 	async function runRoute(this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
@@ -178,7 +176,6 @@ export function route(
 			const send = async (sent: IHttpRequestOptions) => {
 				const response = await sendChecked(this, sent, {
 					notFound: notFound && (() => notFound(this)),
-					errorFor: errorFor && (async (answer) => await errorFor.call(this, answer)),
 					beforeAttempt: createsJob ? async () => await waitForJobCreationSlot(this) : undefined,
 					prepare: body && (async (unprepared) => withBody(unprepared, await body.call(this))),
 				});

@@ -1,13 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-/** A file part: its size, and how to read its bytes into the place in the body where they go. */
-export interface FilePart {
-	name: string;
-	fileName: string;
-	contentType: string;
-	size: number;
-	readInto: (target: Buffer) => Promise<void>;
-}
+import type { FilePart } from '../input/binaryFiles';
 
 export type FormPart = { name: string; text: string } | FilePart;
 

@@ -1,5 +1,34 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import type { ParameterContext } from '../../input/parameters';
+
+/** The defaults of the wait options, in seconds: what the fields show and what the readers fall back to. */
+export interface WaitDefaults {
+	pollInterval: number;
+	timeout: number;
+	maxTimeScheduled?: number;
+}
+
+/** Waiting for a job. 4 hours in line: 300 one-file jobs, 5 at a time, 40 s each, wait about 40 minutes for the last. */
+export const JOB_WAIT_DEFAULTS = { pollInterval: 10, timeout: 1800, maxTimeScheduled: 14_400 } as const satisfies WaitDefaults;
+
+/** Waiting for a connector's connection check. */
+export const CHECK_WAIT_DEFAULTS = { pollInterval: 5, timeout: 300 } as const satisfies WaitDefaults;
+
+/** What the user set under Wait Options (for a job) or Check Wait Options (for a connection check). */
+export interface WaitOptionsValue {
+	pollInterval?: number;
+	timeout?: number;
+	maxTimeScheduled?: number;
+	failWhenJobFails?: boolean;
+	onTimeout?: string;
+}
+
+/** Wait Options of an operation that waits for a job. */
+export function readJobWaitOptions(context: ParameterContext): WaitOptionsValue {
+	return (context.getNodeParameter('waitOptions', {}) ?? {}) as WaitOptionsValue;
+}
+
 /**
  * "On Timeout", "Poll Interval" and "Timeout" of a Wait Options collection, for waiting on a job
  * or a connection check: what to output on timeout, and the defaults, differ.
@@ -58,6 +87,8 @@ const waitForCompletionToggle: INodeProperties = {
 		'Whether to wait until the job is COMPLETED, FAILED or STOPPED before going on. While the job is scheduled or running, the node asks Unstructured for its status every Poll Interval.',
 };
 
+const { maxTimeScheduled } = JOB_WAIT_DEFAULTS;
+
 export function waitForCompletionFields(
 	show: IDisplayOptions['show'],
 	{ waitByDefault }: { waitByDefault: boolean },
@@ -84,7 +115,7 @@ export function waitForCompletionFields(
 					displayName: 'Max Time Scheduled (Seconds)',
 					name: 'maxTimeScheduled',
 					type: 'number',
-					default: 14400,
+					default: maxTimeScheduled,
 					typeOptions: { minValue: 1 },
 					description:
 						'How long the job may wait in line (SCHEDULED) before it starts: Unstructured runs at most 5 on-demand jobs of an account at once. The default is 4 hours. Not part of Timeout.',
@@ -92,8 +123,7 @@ export function waitForCompletionFields(
 				...waitTimingOptions({
 					what: 'job',
 					outputValue: 'outputJob',
-					pollInterval: 10,
-					timeout: 1800,
+					...JOB_WAIT_DEFAULTS,
 					timeoutDescription: 'How long the job may run, counted from when it leaves SCHEDULED (the time in line has its own bound). The default is 30 minutes.',
 				}),
 			],

@@ -1,11 +1,4 @@
-import type { IDisplayOptions, IExecuteSingleFunctions, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
-
-/** The "Elements" choice of Output, for the operations that send files and wait (Create, Run). */
-export const elementsOutputOption: INodePropertyOptions = {
-	name: 'Elements',
-	value: 'elements',
-	description: 'One item per document element (text, type, metadata) of each file, with its file and job',
-};
+import type { IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 /** "Elements of Node", shown with Output: Elements. */
 export function elementsNodeField(show: IDisplayOptions['show']): INodeProperties {

@@ -11,7 +11,7 @@
 const { createHash } = require('node:crypto');
 const path = require('node:path');
 
-const { MockUnstructuredApi, makeOutputFile } = require('../test/mock-api');
+const { MockUnstructuredApi, makeOutputFile } = require('./mock-api');
 
 const TEXT_TYPES = /^(text\/|application\/(json|markdown|x-markdown))/;
 

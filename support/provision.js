@@ -5,14 +5,14 @@
  * installed with scripts off, then `sqlite3` and `isolated-vm` rebuilt for Node.js 24
  * (see docs/n8n-engine.md). A second run with the same lock file reuses the cache.
  *
- * Run directly (`node test/e2e/provision.js`) or through `provisionN8n()`; prints what it does.
+ * Run directly (`node support/provision.js`) or through `provisionN8n()`; prints what it does.
  */
 const { execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const REPO = path.resolve(__dirname, '..', '..');
+const REPO = path.resolve(__dirname, '..');
 const SPEC_DIR = path.join(__dirname, 'n8n-server');
 const CACHE_DIR = path.join(REPO, '.cache', 'e2e-n8n');
 const STAMP = path.join(CACHE_DIR, '.provisioned');

@@ -3,14 +3,7 @@
  * another path or add a query. Collections end in a slash, items do not, as the API defines them.
  */
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-// URL parsers resolve `.` and `..` segments (even percent-encoded), so no encoding makes them safe.
-const DOT_SEGMENT = /^\.{1,2}$/;
-
-/** Whether an ID can stand as one path segment once encoded. */
-export function isPathSegment(id: string): boolean {
-	return id !== '' && !DOT_SEGMENT.test(id) && !CONTROL_CHARACTERS.test(id);
-}
+import { CONTROL_CHARACTERS, isPathSegment } from '../../input/pathSegment';
 
 function segment(id: string): string {
 	if (!isPathSegment(id)) throw new Error(`"${id.replace(CONTROL_CHARACTERS, '?')}" is not a valid ID`);
