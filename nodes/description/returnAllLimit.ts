@@ -1,14 +1,14 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 /** "Return All" and "Limit" (default 50), for the Get Many operations. */
-export function returnAllAndLimit(show: IDisplayOptions['show']): INodeProperties[] {
+export function returnAllAndLimit(show: IDisplayOptions['show'] = {}): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
 			default: false,
-			displayOptions: { show },
+			...(Object.keys(show ?? {}).length > 0 ? { displayOptions: { show } } : {}),
 			description: 'Whether to return all results or only up to a given limit',
 		},
 		{

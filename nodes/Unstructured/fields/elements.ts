@@ -1,7 +1,7 @@
 import type { IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 /** "Elements of Node", shown with Output: Elements. */
-export function elementsNodeField(show: IDisplayOptions['show']): INodeProperties {
+export function elementsNodeField(show: IDisplayOptions['show'] = {}): INodeProperties {
 	return {
 		displayName: 'Elements of Node',
 		name: 'elementsNode',
@@ -40,7 +40,7 @@ const failedFilesChoice: INodeProperties = {
 };
 
 /** "Failed Files", shown with Output: Elements; its default depends on the node version (saved nodes keep theirs). */
-export function failedFilesFields(show: IDisplayOptions['show']): INodeProperties[] {
+export function failedFilesFields(show: IDisplayOptions['show'] = {}): INodeProperties[] {
 	const withElements = { ...show, output: ['elements'] };
 	return [
 		{ ...failedFilesChoice, default: 'errorItems', displayOptions: { show: { ...withElements, '@version': [1, 1.1] } } },

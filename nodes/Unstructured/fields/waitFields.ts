@@ -89,10 +89,7 @@ const waitForCompletionToggle: INodeProperties = {
 
 const { maxTimeScheduled } = JOB_WAIT_DEFAULTS;
 
-export function waitForCompletionFields(
-	show: IDisplayOptions['show'],
-	{ waitByDefault }: { waitByDefault: boolean },
-): INodeProperties[] {
+export function waitForCompletionFields({ waitByDefault, show = {} }: { waitByDefault: boolean; show?: IDisplayOptions['show'] }): INodeProperties[] {
 	return [
 		{ ...waitForCompletionToggle, default: waitByDefault, displayOptions: { show } },
 		{

@@ -17,21 +17,19 @@ export function readConfig(context: IExecuteSingleFunctions): object {
 }
 
 /** The "Configuration (JSON)" field, starting from a valid example. */
-export function configField(info: ConnectorKindInfo, show: Record<string, string[]>, description: string) {
+export function configField(info: ConnectorKindInfo, description: string) {
 	return {
 		displayName: 'Configuration (JSON)',
 		name: 'config',
 		type: 'json' as const,
 		default: info.exampleConfig,
 		required: true,
-		displayOptions: { show },
 		description,
 	};
 }
 
 export function connectorCreate(info: ConnectorKindInfo): Operation {
 	const noun = info.label.toLowerCase();
-	const show = { resource: [info.kind], operation: ['create'] };
 
 	async function setCreateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const name = readOptionalText(this, 'name');
@@ -57,7 +55,6 @@ export function connectorCreate(info: ConnectorKindInfo): Operation {
 				type: 'string',
 				default: '',
 				required: true,
-				displayOptions: { show },
 				description: `The ${noun}'s name in Unstructured`,
 			},
 			{
@@ -67,7 +64,6 @@ export function connectorCreate(info: ConnectorKindInfo): Operation {
 				default: 's3',
 				...(info.kind === 'destination' ? { default: 'pinecone' } : {}),
 				options: connectorTypeOptions(info),
-				displayOptions: { show },
 				description: `The kind of ${noun}, as Unstructured names it`,
 			},
 			{
@@ -77,12 +73,11 @@ export function connectorCreate(info: ConnectorKindInfo): Operation {
 				default: '',
 				required: true,
 				placeholder: 'e.g. teradata',
-				displayOptions: { show: { ...show, connectorType: ['other'] } },
+				displayOptions: { show: { connectorType: ['other'] } },
 				description: 'A type Unstructured supports that is not in the list',
 			},
 			configField(
 				info,
-				show,
 				'The connector\'s settings as Unstructured documents them for its type. Secrets go here too: keep them out of the workflow with an expression, e.g. {{ $vars.AWS_SECRET }}.',
 			),
 		],

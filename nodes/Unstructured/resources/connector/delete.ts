@@ -23,5 +23,6 @@ export function connectorDelete(info: ConnectorKindInfo): Operation {
 			description: `Delete a ${noun} connector`,
 			routing: route('DELETE', (id) => connectorPath(info.kind, id(info.idName)), { postReceive: [toDeletedItem], notFound: connectorNotFound(info) }),
 		},
+		ids: [info.idName],
 	};
 }

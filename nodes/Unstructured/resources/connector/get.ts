@@ -15,5 +15,6 @@ export function connectorGet(info: ConnectorKindInfo): Operation {
 			description: `Get a ${noun} connector with its type and configuration (secrets as the API shows them)`,
 			routing: route('GET', (id) => connectorPath(info.kind, id(info.idName)), { postReceive: [toObjectItemWithId(info.idField)], notFound: connectorNotFound(info) }),
 		},
+		ids: [info.idName],
 	};
 }

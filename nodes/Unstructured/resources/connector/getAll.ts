@@ -24,7 +24,6 @@ function typeFilter(context: IExecuteSingleFunctions): string {
 
 export function connectorGetMany(info: ConnectorKindInfo): Operation {
 	const noun = `${info.label.toLowerCase()}s`;
-	const show = { resource: [info.kind], operation: ['getAll'] };
 
 	async function setTypeQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const type = typeFilter(this);
@@ -45,14 +44,13 @@ export function connectorGetMany(info: ConnectorKindInfo): Operation {
 			routing: route('GET', CONNECTORS_PATHS[info.kind], { preSend: [setTypeQuery], postReceive: [toConnectorItems, applyLimit] }),
 		},
 		fields: [
-			...returnAllAndLimit(show),
+			...returnAllAndLimit(),
 			{
 				displayName: 'Filters',
 				name: 'filters',
 				type: 'collection',
 				placeholder: 'Add Filter',
 				default: {},
-				displayOptions: { show },
 				options: [
 					{
 						displayName: 'Other Type',

@@ -1,7 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { Resource } from '../../../description/operations';
 import { CONNECTOR_KINDS, connectorLocator } from '../../fields/connectors';
-import { operationField, operationFields } from '../../../description/operations';
 import type { ConnectorKind } from '../../api/paths';
 import { connectorCreate } from './create';
 import { connectorDelete } from './delete';
@@ -14,17 +12,14 @@ import { connectorUpdate } from './update';
  * The Source and Destination resources: the same operations on their own endpoints
  * (docs/unstructured-api.md §7), each operation in its own file, made for either kind.
  */
-export function connectorDescription(kind: ConnectorKind): INodeProperties[] {
+export function connectorResource(kind: ConnectorKind): Resource {
 	const info = CONNECTOR_KINDS[kind];
-	const operations = [connectorCreate, connectorDelete, connectorGet, connectorGetMany, connectorTestConnection, connectorUpdate].map((make) => make(info));
-	return [
-		operationField(kind, 'getAll', operations),
-		// One picker for every operation on an existing connector, as Job ID is (see locators.ts).
-		{
-			...connectorLocator(info),
-			required: true,
-			displayOptions: { show: { resource: [kind], operation: ['delete', 'get', 'testConnection', 'update'] } },
-		},
-		...operationFields(operations),
-	];
+	return {
+		resource: kind,
+		label: info.label,
+		plural: `${info.label}s`,
+		defaultOperation: 'getAll',
+		operations: [connectorCreate, connectorDelete, connectorGet, connectorGetMany, connectorTestConnection, connectorUpdate].map((make) => make(info)),
+		idPickers: [{ ...connectorLocator(info), required: true }],
+	};
 }

@@ -25,7 +25,6 @@ interface CheckWaitOptions {
 
 export function connectorTestConnection(info: ConnectorKindInfo): Operation {
 	const noun = info.label.toLowerCase();
-	const show = { resource: [info.kind], operation: ['testConnection'] };
 
 	function checkError(context: IExecuteSingleFunctions, id: string, check: ConnectionCheck, message: string, description: string): NodeApiError {
 		return new NodeApiError(context.getNode(), { [info.idField]: id, check_status: check.status } as JsonObject, {
@@ -84,6 +83,8 @@ export function connectorTestConnection(info: ConnectorKindInfo): Operation {
 				notFound: connectorNotFound(info),
 			}),
 		},
+		ids: [info.idName],
+		subtitle: `Test ${info.label} Connection`,
 		fields: [
 			{
 				displayName: 'Wait Options',
@@ -91,7 +92,6 @@ export function connectorTestConnection(info: ConnectorKindInfo): Operation {
 				type: 'collection',
 				placeholder: 'Add option',
 				default: {},
-				displayOptions: { show },
 				options: [
 					{
 						displayName: 'Fail When the Check Fails',

@@ -10,7 +10,6 @@ import { configField, readConfig } from './create';
 
 export function connectorUpdate(info: ConnectorKindInfo): Operation {
 	const noun = info.label.toLowerCase();
-	const show = { resource: [info.kind], operation: ['update'] };
 
 	/** preSend: `{config}`, the only field the API takes (docs/unstructured-api.md §7). */
 	async function setUpdateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -29,15 +28,15 @@ export function connectorUpdate(info: ConnectorKindInfo): Operation {
 				notFound: connectorNotFound(info),
 			}),
 		},
+		ids: [info.idName],
 		fields: [
 			{
 				displayName: `Unstructured replaces the whole configuration: give every setting, secrets included, not only those that change. The name and type of a ${noun} cannot change.`,
 				name: 'updateNotice',
 				type: 'notice',
 				default: '',
-				displayOptions: { show },
-			},
-			configField(info, show, `The ${noun}'s whole new configuration, as a JSON object`),
+				},
+			configField(info, `The ${noun}'s whole new configuration, as a JSON object`),
 		],
 	};
 }

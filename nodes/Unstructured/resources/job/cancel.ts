@@ -31,4 +31,5 @@ export const jobCancel: Operation = {
 		description: 'Stop a scheduled or running job',
 		routing: route('POST', (id) => jobPath(id('jobId'), 'cancel'), { postReceive: [toCancelOutput], notFound: jobNotFound }),
 	},
+	ids: ['jobId'],
 };

@@ -20,19 +20,15 @@ import { inputBinaryFiles, inputFileSizes } from '../../../input/binaryFiles';
 /** The API takes at most this many input files per on-demand job. */
 export const MAX_INPUT_FILES = 10;
 
-const showOnlyForJobCreate = {
-	operation: ['create'],
-	resource: ['job'],
-};
 
 /**
  * Version 1 shows Template and Job Nodes together and takes whichever is filled in; from 1.1 the
  * user picks one in "Define Job By", so only that field shows. Saved version-1 nodes keep theirs.
  */
-const showForVersion1 = { ...showOnlyForJobCreate, '@version': [1] };
-const showFromVersion11 = { ...showOnlyForJobCreate, '@version': [{ _cnd: { gte: 1.1 } }] };
+const showForVersion1 = { '@version': [1] };
+const showFromVersion11 = { '@version': [{ _cnd: { gte: 1.1 } }] };
 /** From 1.2, Output shows only with waiting: a job has no output files or elements before it has finished. */
-const showWhenWaiting = { ...showOnlyForJobCreate, waitForCompletion: [true] };
+const showWhenWaiting = { waitForCompletion: [true] };
 
 const JOB_NODES_DESCRIPTION = `The nodes of a custom job: ${PROCESSING_NODES_DESCRIPTION}`;
 
@@ -54,8 +50,7 @@ const fields: INodeProperties[] = [
 		name: 'createNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: showOnlyForJobCreate },
-	},
+		},
 	{
 		displayName: 'Define Job By',
 		name: 'jobDefinition',
@@ -100,18 +95,16 @@ const fields: INodeProperties[] = [
 		name: 'inputBinaryFields',
 		type: 'string',
 		default: '',
-		displayOptions: { show: showOnlyForJobCreate },
 		placeholder: 'e.g. data, attachment_0',
 		description:
 			'The binary fields of the item that hold the files to process, separated by commas. Empty: every binary field of the item. At most 10 files.',
 	},
-	jobCreateOutput.field({ ...showOnlyForJobCreate, '@version': [1, 1.1] }),
+	jobCreateOutput.field({ '@version': [1, 1.1] }),
 	{
 		displayName: 'Pack Files Into Jobs',
 		name: 'packFiles',
 		type: 'boolean',
 		default: false,
-		displayOptions: { show: showOnlyForJobCreate },
 		description:
 			'Whether to put the files of consecutive items into shared jobs of up to Files per Job files, instead of one job per item: 300 one-file items make 30 jobs, launched in 30 seconds instead of 300. Every output stays paired with the item its file came from.',
 	},
@@ -121,7 +114,7 @@ const fields: INodeProperties[] = [
 		type: 'number',
 		default: 10,
 		typeOptions: { minValue: 1, maxValue: 10 },
-		displayOptions: { show: { ...showOnlyForJobCreate, packFiles: [true] } },
+		displayOptions: { show: { packFiles: [true] } },
 		description: 'At most this many files in one job (Unstructured takes 10). An item\'s files are never split over two jobs.',
 	},
 	{
@@ -130,14 +123,13 @@ const fields: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		typeOptions: { minValue: 0, numberPrecision: 1 },
-		displayOptions: { show: showOnlyForJobCreate },
 		description:
 			'Fail an item whose file is larger, before anything is sent, rather than after the job waited its turn. 0: no check. Unstructured\'s limit depends on the plan (10 MB or 50 MB in its docs).',
 	},
-	...waitForCompletionFields(showOnlyForJobCreate, { waitByDefault: true }),
+	...waitForCompletionFields({ waitByDefault: true }),
 	jobCreateOutput.field({ ...showWhenWaiting, '@version': [{ _cnd: { gte: 1.2 } }] }),
-	elementsNodeField(showOnlyForJobCreate),
-	...failedFilesFields(showOnlyForJobCreate),
+	elementsNodeField(),
+	...failedFilesFields(),
 ];
 
 /** `{"template_id"}` or `{"job_nodes"}`: exactly one of them, as the API requires. */

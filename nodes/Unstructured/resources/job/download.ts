@@ -20,10 +20,6 @@ import { contentTypeOf } from '../../../http/errors';
 import { itemInputError } from '../../../input/errors';
 import type { SentRequest } from '../../../http/route';
 
-const showOnlyForJobDownload = {
-	operation: ['download'],
-	resource: ['job'],
-};
 
 const fields: INodeProperties[] = [
 	{
@@ -32,7 +28,6 @@ const fields: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '={{ $json.file_id }}',
-		displayOptions: { show: showOnlyForJobDownload },
 		description:
 			'An output file of the job (file_id of Job › Get, Output Files) or one of its input_file_ids. By default the file_id of the incoming item.',
 	},
@@ -41,7 +36,6 @@ const fields: INodeProperties[] = [
 		name: 'nodeId',
 		type: 'string',
 		default: '={{ $json.node_id }}',
-		displayOptions: { show: showOnlyForJobDownload },
 		description:
 			'The workflow node whose output to download. Empty: the last node of the workflow. By default the node_id of the incoming item.',
 	},
@@ -50,7 +44,6 @@ const fields: INodeProperties[] = [
 		name: 'putOutputIn',
 		type: 'options',
 		default: 'binary',
-		displayOptions: { show: showOnlyForJobDownload },
 		options: [
 			{
 				name: 'Binary File',
@@ -70,7 +63,7 @@ const fields: INodeProperties[] = [
 		type: 'string',
 		default: 'data',
 		required: true,
-		displayOptions: { show: { ...showOnlyForJobDownload, putOutputIn: ['binary'] } },
+		displayOptions: { show: { putOutputIn: ['binary'] } },
 		hint: 'The name of the binary field to put the file in',
 	},
 ];
@@ -143,5 +136,7 @@ export const jobDownload: Operation = {
 			notFound: jobOutputNotFound,
 		}),
 	},
+	ids: ['jobId'],
+	subtitle: 'Download Job Output',
 	fields,
 };

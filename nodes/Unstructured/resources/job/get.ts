@@ -8,10 +8,6 @@ import { jobNotFound } from '../../api/notFound';
 import { jobPath } from '../../api/paths';
 import { route } from '../../../http/route';
 
-const showOnlyForJobGet = {
-	operation: ['get'],
-	resource: ['job'],
-};
 
 /** Job › Get's Output. */
 export const jobGetOutput = jobOutput({
@@ -21,8 +17,8 @@ export const jobGetOutput = jobOutput({
 });
 
 const fields: INodeProperties[] = [
-	jobGetOutput.field(showOnlyForJobGet),
-	...waitForCompletionFields(showOnlyForJobGet, { waitByDefault: false }),
+	jobGetOutput.field(),
+	...waitForCompletionFields({ waitByDefault: false }),
 ];
 
 export const jobGet: Operation = {
@@ -33,5 +29,6 @@ export const jobGet: Operation = {
 		description: 'Get a job, as its output files or as the job itself, optionally waiting for it to finish',
 		routing: route('GET', (id) => jobPath(id('jobId')), { postReceive: [toJobOutput(jobGetOutput)], notFound: jobNotFound }),
 	},
+	ids: ['jobId'],
 	fields,
 };

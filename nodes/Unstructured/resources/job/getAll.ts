@@ -18,20 +18,15 @@ import { applyLimit, toListItems } from '../../../items/responseItems';
 import type { JobInformation } from '../../api/types';
 import { JOB_STATUS_OPTIONS } from '../../fields/jobStatuses';
 
-const showOnlyForJobGetAll = {
-	operation: ['getAll'],
-	resource: ['job'],
-};
 
 const fields: INodeProperties[] = [
-	...returnAllAndLimit(showOnlyForJobGetAll),
+	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show: showOnlyForJobGetAll },
 		options: [
 			{
 				displayName: 'Status',

@@ -12,10 +12,6 @@ import { unexpectedBodyError } from '../../../http/errors';
 import { jobPath } from '../../api/paths';
 import { route } from '../../../http/route';
 
-const showOnlyForJobGetDetails = {
-	operation: ['getDetails'],
-	resource: ['job'],
-};
 
 const fields: INodeProperties[] = [
 	{
@@ -23,7 +19,6 @@ const fields: INodeProperties[] = [
 		name: 'output',
 		type: 'options',
 		default: 'details',
-		displayOptions: { show: showOnlyForJobGetDetails },
 		options: [
 			{
 				name: 'Details',
@@ -67,5 +62,7 @@ export const jobGetDetails: Operation = {
 		description: 'Get how far a job is, with counters per workflow node',
 		routing: route('GET', (id) => jobPath(id('jobId'), 'details'), { postReceive: [toJobDetailsOutput], notFound: jobNotFound }),
 	},
+	ids: ['jobId'],
+	subtitle: 'Get Job Details',
 	fields,
 };

@@ -32,4 +32,6 @@ export const jobGetFailedFiles: Operation = {
 		description: 'Get the files a job could not process, with the reasons',
 		routing: route('GET', (id) => jobPath(id('jobId'), 'failed-files'), { postReceive: [toFailedFileItems], notFound: jobNotFound }),
 	},
+	ids: ['jobId'],
+	subtitle: 'Get Failed Files of Job',
 };

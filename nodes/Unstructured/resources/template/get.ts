@@ -12,7 +12,6 @@ const fields: INodeProperties[] = [
 		...templateIdLocator,
 		required: true,
 		description: 'The template to get',
-		displayOptions: { show: { resource: ['template'], operation: ['get'] } },
 	},
 ];
 

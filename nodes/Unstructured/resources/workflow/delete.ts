@@ -19,4 +19,5 @@ export const workflowDelete: Operation = {
 		description: 'Delete a workflow',
 		routing: route('DELETE', (id) => workflowPath(id('workflowId')), { postReceive: [toDeletedItem], notFound: workflowNotFound }),
 	},
+	ids: ['workflowId'],
 };

@@ -12,4 +12,5 @@ export const workflowGet: Operation = {
 		description: 'Get a workflow with its sources, destinations, nodes and schedule',
 		routing: route('GET', (id) => workflowPath(id('workflowId')), { postReceive: [toObjectItem], notFound: workflowNotFound }),
 	},
+	ids: ['workflowId'],
 };

@@ -7,20 +7,15 @@ import { WORKFLOWS_PATH } from '../../api/paths';
 import { route } from '../../../http/route';
 import { toListItems } from '../../../items/responseItems';
 
-const showOnlyForWorkflowGetAll = {
-	operation: ['getAll'],
-	resource: ['workflow'],
-};
 
 const fields: INodeProperties[] = [
-	...returnAllAndLimit(showOnlyForWorkflowGetAll),
+	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show: showOnlyForWorkflowGetAll },
 		options: [
 			{
 				displayName: 'Created Before',
@@ -76,7 +71,6 @@ const fields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Sort',
 		default: {},
-		displayOptions: { show: showOnlyForWorkflowGetAll },
 		options: [
 			{
 				displayName: 'Direction',

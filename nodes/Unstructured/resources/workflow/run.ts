@@ -24,10 +24,6 @@ import { route } from '../../../http/route';
 import type { RequestBody } from '../../../http/route';
 import { isJob } from '../../api/types';
 
-const showOnlyForWorkflowRun = {
-	operation: ['run'],
-	resource: ['workflow'],
-};
 
 /** Workflow › Run's Output, shown with waiting: without it the output is the job. */
 export const workflowRunOutput = jobOutput({
@@ -43,7 +39,6 @@ const fields: INodeProperties[] = [
 		name: 'sendInputFiles',
 		type: 'boolean',
 		default: false,
-		displayOptions: { show: showOnlyForWorkflowRun },
 		description: 'Whether to send binary files of the item, for a workflow whose source is local input',
 	},
 	{
@@ -51,14 +46,14 @@ const fields: INodeProperties[] = [
 		name: 'inputBinaryFields',
 		type: 'string',
 		default: '',
-		displayOptions: { show: { ...showOnlyForWorkflowRun, sendInputFiles: [true] } },
+		displayOptions: { show: { sendInputFiles: [true] } },
 		placeholder: 'e.g. data, attachment_0',
 		description: 'The binary fields of the item that hold the files, separated by commas. Empty: every binary field of the item.',
 	},
-	...waitForCompletionFields(showOnlyForWorkflowRun, { waitByDefault: true }),
-	workflowRunOutput.field({ ...showOnlyForWorkflowRun, waitForCompletion: [true] }),
-	elementsNodeField({ ...showOnlyForWorkflowRun, waitForCompletion: [true] }),
-	...failedFilesFields({ ...showOnlyForWorkflowRun, waitForCompletion: [true] }),
+	...waitForCompletionFields({ waitByDefault: true }),
+	workflowRunOutput.field({ waitForCompletion: [true] }),
+	elementsNodeField({ waitForCompletion: [true] }),
+	...failedFilesFields({ waitForCompletion: [true] }),
 ];
 
 /** preSend: with "Send Input Files", checks the item has the files, before any is read. */
@@ -121,5 +116,6 @@ export const workflowRun: Operation = {
 			createsJob: true,
 		}),
 	},
+	ids: ['workflowId'],
 	fields,
 };

@@ -23,6 +23,7 @@ export const workflowUpdate: Operation = {
 		description: 'Change a workflow\'s name, source, destination, nodes or schedule',
 		routing: route('PUT', (id) => workflowPath(id('workflowId')), { preSend: [setUpdateBody], postReceive: [toObjectItemWithId('workflow_id')], notFound: workflowNotFound }),
 	},
+	ids: ['workflowId'],
 	fields: [
 		{
 			displayName: 'Update Fields',
@@ -30,7 +31,6 @@ export const workflowUpdate: Operation = {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			displayOptions: { show: { resource: ['workflow'], operation: ['update'] } },
 			options: workflowFields().sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		},
 	],
