@@ -1,25 +1,27 @@
 /**
  * How a request flows
  * ===================
- * 1. `Unstructured.node.ts` lists the resources; `resources/<resource>/index.ts` lists their
- *    operations; each operation's file (`resources/<resource>/<operation>.ts`) builds its `routing`
- *    with `route(method, path, options)`, defined here.
- * 2. For every input item, n8n's RoutingNode builds the request options from the routing and the
+ * 1. A node's description is built from its resources by the operation registry
+ *    (`description/operations.ts`); each operation's file (`resources/<resource>/<operation>.ts`)
+ *    builds its `routing` with `route(method, path, options)`, defined here, and its parameters
+ *    that are one query parameter or body field each declare it with `sendAs()` (`description/send.ts`).
+ * 2. For every input item, n8n's RoutingNode builds the request options from those routings, the
  *    node's `requestDefaults` and Options (timeout, proxy, SSL) and, because `send.paginate` is
  *    set, hands them to the declarative `pagination` hook instead of sending them. That hook is the
  *    only place n8n lets a node wrap a whole request, so every route uses it, whether or not it
  *    pages: it is `runRoute` below, and no operation file names it.
- * 3. `runRoute` reads and checks the IDs the path needs (an empty or malformed ID fails before
- *    anything is sent, naming the field) and builds the path with `paths.ts`; runs the operation's
- *    preSend functions (which check the item's input without reading its files); waits for its
- *    turn when the request creates a job (`pacing.ts`); only then builds a body of files (`body`),
- *    so a batch holds only the bodies in flight; and sends it with `transport.ts` (where the
- *    credential adds the API URL and key), retried as `retry.ts` allows. Every HTTP status is
- *    looked at right there: an error answer may be retried, or becomes the error with the API's
- *    own words. The options n8n built for the item (proxy, timeout, TLS) are kept for every
+ * 3. `runRoute` trims the values the parameters sent and leaves out empty ones; reads and checks the
+ *    IDs the path needs (an empty or malformed ID fails before anything is sent, naming the field)
+ *    and builds the path (each node's `api/paths.ts`); runs the operation's preSend functions (which
+ *    add what is not one parameter each and check the item's input without reading its files);
+ *    waits for its turn when the request creates a job (`pacing.ts`); only then builds a body of
+ *    files (`body`), so a batch holds only the bodies in flight; and sends it with `transport.ts`
+ *    (where the credential adds the API URL and key), retried as `retry.ts` allows. Every HTTP
+ *    status is looked at right there: an error answer may be retried, or becomes the error with the
+ *    API's own words. The options n8n built for the item (proxy, timeout, TLS) are kept for every
  *    further request of the item (wait polls, downloads), and all carry the execution's cancel
  *    signal, so Stop ends a request in flight. An operation may take an item's request over
- *    (`takeOver`): a packed Job › Create gives each item its share of a job it shares with others.
+ *    (`takeOver`): Job › Create sends its job through its own send path, alone or packed.
  * 4. The answer goes through the operation's postReceive functions, which turn the body into items,
  *    and every item without `pairedItem` is paired with its input item.
  * 5. A failure anywhere above becomes the error the user sees (`errors.ts`): thrown, or under
@@ -121,6 +123,20 @@ async function followPages(
 	return items.slice(0, limit);
 }
 
+/**
+ * The query or body that parameters declared with `routing.send` put together, as the API takes it:
+ * text trimmed, and a parameter left empty (or a picker with nothing picked) not sent at all.
+ */
+function sentValues<T>(values: T): T {
+	if (!values || typeof values !== 'object' || Array.isArray(values) || Buffer.isBuffer(values)) return values;
+	const sent: IDataObject = {};
+	for (const [name, value] of Object.entries(values as IDataObject)) {
+		const trimmed = typeof value === 'string' ? value.trim() : value;
+		if (trimmed !== undefined && trimmed !== null && trimmed !== '') sent[name] = trimmed;
+	}
+	return sent as T;
+}
+
 /** The request with a body built by hand, and its content type. */
 export function withBody(options: IHttpRequestOptions, built: RequestBody | undefined): IHttpRequestOptions {
 	if (!built) return options;
@@ -171,7 +187,8 @@ export function route(
 		try {
 			const ids: Record<string, string> = {};
 			const url = typeof path === 'string' ? path : path((name) => (ids[name] = readIdParameter(this, name)));
-			let options = { ...requestData.options, url } as IHttpRequestOptions;
+			const routed = requestData.options as IHttpRequestOptions;
+			let options: IHttpRequestOptions = { ...routed, url, qs: sentValues(routed.qs), body: sentValues(routed.body) };
 			for (const action of preSend) options = await action.call(this, options);
 			const send = async (sent: IHttpRequestOptions) => {
 				const response = await sendChecked(this, sent, {

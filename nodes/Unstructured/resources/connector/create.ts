@@ -1,10 +1,11 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { ConnectorKindInfo } from '../../fields/connectors';
 import { connectorTypeOptions } from '../../fields/connectors';
 import type { Operation } from '../../../description/operations';
 import { readJsonParameter, readOptionalText } from '../../../input/parameters';
 import { itemInputError } from '../../../input/errors';
+import { sendAs } from '../../../description/send';
 import { CONNECTORS_PATHS } from '../../api/paths';
 import { route } from '../../../http/route';
 import { toObjectItemWithId } from '../../../items/responseItems';
@@ -32,7 +33,7 @@ export function connectorCreate(info: ConnectorKindInfo): Operation {
 	const noun = info.label.toLowerCase();
 
 	async function setCreateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const name = readOptionalText(this, 'name');
+		const { name } = requestOptions.body as IDataObject;
 		if (!name) throw itemInputError(this, 'The parameter "Name" is empty', `Give the ${noun} a name, as the Unstructured UI lists it.`);
 		let type = readOptionalText(this, 'connectorType');
 		if (type === 'other') type = readOptionalText(this, 'otherConnectorType');
@@ -55,6 +56,7 @@ export function connectorCreate(info: ConnectorKindInfo): Operation {
 				type: 'string',
 				default: '',
 				required: true,
+				...sendAs('body', 'name'),
 				description: `The ${noun}'s name in Unstructured`,
 			},
 			{

@@ -13,11 +13,11 @@ import { asElements } from '../../job/elements';
 import { withContext } from '../../../items/itemContext';
 import type { Operation } from '../../../description/operations';
 import { jobOutputNotFound } from '../../api/notFound';
-import { readOptionalText } from '../../../input/parameters';
 import { jobPath } from '../../api/paths';
 import { route } from '../../../http/route';
 import { contentTypeOf } from '../../../http/errors';
 import { itemInputError } from '../../../input/errors';
+import { sendAs } from '../../../description/send';
 import type { SentRequest } from '../../../http/route';
 
 
@@ -28,6 +28,7 @@ const fields: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '={{ $json.file_id }}',
+		...sendAs('query', 'file_id'),
 		description:
 			'An output file of the job (file_id of Job › Get, Output Files) or one of its input_file_ids. By default the file_id of the incoming item.',
 	},
@@ -36,6 +37,7 @@ const fields: INodeProperties[] = [
 		name: 'nodeId',
 		type: 'string',
 		default: '={{ $json.node_id }}',
+		...sendAs('query', 'node_id'),
 		description:
 			'The workflow node whose output to download. Empty: the last node of the workflow. By default the node_id of the incoming item.',
 	},
@@ -68,25 +70,19 @@ const fields: INodeProperties[] = [
 	},
 ];
 
-/** preSend: `file_id` and, when given, `node_id` as query parameters; the body is read as bytes. */
-export async function setDownloadQuery(
+/** preSend: a File ID is needed (Node ID is not); the body is read as bytes. */
+export async function checkDownload(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fileId = readOptionalText(this, 'fileId');
-	if (!fileId) {
+	if (!requestOptions.qs?.file_id) {
 		throw itemInputError(
 			this,
 			'The parameter "File ID" is empty',
 			'Give the file_id of an output file, e.g. {{ $json.file_id }} after Job › Get (Output Files).',
 		);
 	}
-	const nodeId = readOptionalText(this, 'nodeId');
-	return {
-		...requestOptions,
-		qs: { ...requestOptions.qs, file_id: fileId, ...(nodeId ? { node_id: nodeId } : {}) },
-		encoding: 'arraybuffer',
-	};
+	return { ...requestOptions, encoding: 'arraybuffer' };
 }
 
 function parseJsonBody(context: IExecuteSingleFunctions, body: Buffer, contentType: string, fileId: string): unknown {
@@ -131,7 +127,7 @@ export const jobDownload: Operation = {
 		action: 'Download the output of a job',
 		description: 'Download what a job produced for one file, as a binary file or JSON items',
 		routing: route('GET', (id) => jobPath(id('jobId'), 'download'), {
-			preSend: [setDownloadQuery],
+			preSend: [checkDownload],
 			postReceive: [toDownloadOutput],
 			notFound: jobOutputNotFound,
 		}),

@@ -1,7 +1,5 @@
 import type {
-	IDataObject,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -9,9 +7,9 @@ import type {
 import { workflowIdLocator } from '../../fields/locators';
 import type { Operation } from '../../../description/operations';
 import { returnAllAndLimit } from '../../../description/returnAllLimit';
+import { sendAs } from '../../../description/send';
 import { withJobId } from '../../../items/itemContext';
 import { newestFirst } from '../../../items/newestFirst';
-import { readOptionalText } from '../../../input/parameters';
 import { JOBS_PATH } from '../../api/paths';
 import { route } from '../../../http/route';
 import { applyLimit, toListItems } from '../../../items/responseItems';
@@ -35,27 +33,16 @@ const fields: INodeProperties[] = [
 				default: 'COMPLETED',
 				options: JOB_STATUS_OPTIONS,
 				description: 'Only jobs with this status',
+				...sendAs('query', 'status'),
 			},
 			{
 				...workflowIdLocator,
 				description: 'Only jobs of this workflow',
+				...sendAs('query', 'workflow_id'),
 			},
 		],
 	},
 ];
-
-/** preSend: the filters as query parameters, leaving out empty ones. */
-export async function setJobListQuery(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const qs: IDataObject = {};
-	const workflowId = readOptionalText(this, 'filters.workflowId');
-	if (workflowId) qs.workflow_id = workflowId;
-	const status = readOptionalText(this, 'filters.status');
-	if (status) qs.status = status;
-	return { ...requestOptions, qs: { ...requestOptions.qs, ...qs } };
-}
 
 /** postReceive: each job with `job_id`, for Job ID's default in the next node. */
 export async function addJobIds(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -73,7 +60,7 @@ export const jobGetMany: Operation = {
 		value: 'getAll',
 		action: 'Get many jobs',
 		description: 'List the jobs of the account, newest first',
-		routing: route('GET', JOBS_PATH, { preSend: [setJobListQuery], postReceive: [toListItems, addJobIds, sortNewestFirst, applyLimit] }),
+		routing: route('GET', JOBS_PATH, { postReceive: [toListItems, addJobIds, sortNewestFirst, applyLimit] }),
 	},
 	fields,
 };

@@ -6,6 +6,7 @@ import { EXAMPLE_PROCESSING_NODES, PROCESSING_NODES_DESCRIPTION } from '../../fi
 import type { Operation } from '../../../description/operations';
 import { readJsonParameter, readStoredText } from '../../../input/parameters';
 import { itemInputError } from '../../../input/errors';
+import { sendAs } from '../../../description/send';
 import { WORKFLOWS_PATH } from '../../api/paths';
 import { route } from '../../../http/route';
 import { toObjectItemWithId } from '../../../items/responseItems';
@@ -37,44 +38,21 @@ export const SCHEDULE_OPTIONS: INodePropertyOptions[] = [
 	'monthly',
 ].map((value) => ({ name: value.charAt(0).toUpperCase() + value.slice(1), value }));
 
-/** A workflow field's value as the API takes it, read from `prefix + name` (Update reads `updateFields.`). */
-export function workflowBodyField(context: IExecuteSingleFunctions, prefix: string, field: string): unknown {
-	switch (field) {
-		case 'workflow_type': {
-			const type = readStoredText(context, `${prefix}workflowType`);
-			if (type !== 'other') return type;
-			const other = readStoredText(context, `${prefix}otherWorkflowType`);
-			if (!other) throw itemInputError(context, 'The parameter "Other Workflow Type" is empty', 'Give the workflow type as Unstructured names it.');
-			return other;
-		}
-		case 'workflow_nodes':
-			return readJsonParameter(context, `${prefix}workflowNodes`, 'Workflow Nodes (JSON)', { list: true });
-		case 'reprocess_all': {
-			const value = context.getNodeParameter(`${prefix}reprocessAll`, null) as boolean | null;
-			return typeof value === 'boolean' ? value : undefined;
-		}
-		case 'template_id':
-			// Create shows Template only for the type "template"; a value left from before is not sent.
-			if (prefix === '' && readStoredText(context, 'workflowType') !== 'template') return undefined;
-			return readStoredText(context, `${prefix}templateId`);
-		case 'source_id':
-			return readStoredText(context, `${prefix}sourceId`);
-		case 'destination_id':
-			return readStoredText(context, `${prefix}destinationId`);
-		default:
-			return readStoredText(context, `${prefix}${field}`);
-	}
-}
-
-export const WORKFLOW_BODY_FIELDS = ['name', 'workflow_type', 'template_id', 'source_id', 'destination_id', 'workflow_nodes', 'schedule', 'reprocess_all'];
-
-/** The body: only the fields that were given. */
-export function workflowBody(context: IExecuteSingleFunctions, prefix: string): IDataObject {
+/**
+ * The body fields that are not one parameter each (the others declare theirs with `sendAs`): the
+ * workflow type, which may be one of the user's own ("Other"), and the nodes, read as JSON.
+ * `prefix` is '' for Create and 'updateFields.' for Update.
+ */
+export function workflowComputedFields(context: IExecuteSingleFunctions, prefix: string): IDataObject {
 	const body: IDataObject = {};
-	for (const field of WORKFLOW_BODY_FIELDS) {
-		const value = workflowBodyField(context, prefix, field);
-		if (value !== undefined) body[field] = value as IDataObject[string];
-	}
+	const type = readStoredText(context, `${prefix}workflowType`);
+	if (type === 'other') {
+		const other = readStoredText(context, `${prefix}otherWorkflowType`);
+		if (!other) throw itemInputError(context, 'The parameter "Other Workflow Type" is empty', 'Give the workflow type as Unstructured names it.');
+		body.workflow_type = other;
+	} else if (type) body.workflow_type = type;
+	const nodes = readJsonParameter(context, `${prefix}workflowNodes`, 'Workflow Nodes (JSON)', { list: true });
+	if (nodes !== undefined) body.workflow_nodes = nodes as IDataObject[];
 	return body;
 }
 
@@ -82,12 +60,12 @@ export function workflowBody(context: IExecuteSingleFunctions, prefix: string): 
 export function workflowFields(show?: Record<string, string[]>): INodeProperties[] {
 	const shown = (extra: Record<string, string[]> = {}) => (show ? { displayOptions: { show: { ...show, ...extra } } } : {});
 	return [
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', ...shown(), description: 'The workflow\'s name in Unstructured' },
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', ...shown(), ...sendAs('body', 'name'), description: 'The workflow\'s name in Unstructured' },
 		{ displayName: 'Workflow Type', name: 'workflowType', type: 'options', default: 'custom', options: WORKFLOW_TYPE_OPTIONS, ...shown() },
 		{ displayName: 'Other Workflow Type', name: 'otherWorkflowType', type: 'string', default: '', ...shown({ workflowType: ['other'] }), description: 'With Workflow Type "Other": the type as Unstructured names it' },
-		{ ...templateIdLocator, ...shown({ workflowType: ['template'] }), description: 'The template whose nodes the workflow runs' },
-		{ ...connectorLocator(CONNECTOR_KINDS.source), ...shown(), description: 'Where the workflow reads documents. Empty: files are sent with each run (Workflow › Run, Send Input Files).' },
-		{ ...connectorLocator(CONNECTOR_KINDS.destination), ...shown(), description: 'Where the workflow writes its output. Empty: its output stays in Unstructured, for Download Output and Elements.' },
+		{ ...templateIdLocator, ...shown({ workflowType: ['template'] }), ...sendAs('body', 'template_id'), description: 'The template whose nodes the workflow runs' },
+		{ ...connectorLocator(CONNECTOR_KINDS.source), ...shown(), ...sendAs('body', 'source_id'), description: 'Where the workflow reads documents. Empty: files are sent with each run (Workflow › Run, Send Input Files).' },
+		{ ...connectorLocator(CONNECTOR_KINDS.destination), ...shown(), ...sendAs('body', 'destination_id'), description: 'Where the workflow writes its output. Empty: its output stays in Unstructured, for Download Output and Elements.' },
 		{
 			displayName: 'Workflow Nodes (JSON)',
 			name: 'workflowNodes',
@@ -96,8 +74,8 @@ export function workflowFields(show?: Record<string, string[]>): INodeProperties
 			...shown({ workflowType: ['custom'] }),
 			description: `The processing nodes: ${PROCESSING_NODES_DESCRIPTION}`,
 		},
-		{ displayName: 'Schedule', name: 'schedule', type: 'options', default: '', options: [{ name: 'None (Run on Demand)', value: '' }, ...SCHEDULE_OPTIONS], ...shown(), description: 'How often Unstructured runs the workflow by itself' },
-		{ displayName: 'Reprocess All', name: 'reprocessAll', type: 'boolean', default: true, ...shown(), description: 'Whether each run processes every file of the source again, or only new and changed ones (for blob-storage sources)' },
+		{ displayName: 'Schedule', name: 'schedule', type: 'options', default: '', options: [{ name: 'None (Run on Demand)', value: '' }, ...SCHEDULE_OPTIONS], ...shown(), ...sendAs('body', 'schedule'), description: 'How often Unstructured runs the workflow by itself' },
+		{ displayName: 'Reprocess All', name: 'reprocessAll', type: 'boolean', default: true, ...shown(), ...sendAs('body', 'reprocess_all'), description: 'Whether each run processes every file of the source again, or only new and changed ones (for blob-storage sources)' },
 	];
 }
 
@@ -110,7 +88,7 @@ export const workflowCreate: Operation = {
 		routing: route('POST', WORKFLOWS_PATH, {
 			preSend: [
 				async function setCreateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-					const body = workflowBody(this, '');
+					const body = { ...(requestOptions.body as IDataObject), ...workflowComputedFields(this, '') };
 					if (!body.name) throw itemInputError(this, 'The parameter "Name" is empty', 'Give the workflow a name, as the Unstructured UI lists it.');
 					return { ...requestOptions, body };
 				},
@@ -118,5 +96,5 @@ export const workflowCreate: Operation = {
 			postReceive: [toObjectItemWithId('workflow_id')],
 		}),
 	},
-	fields: workflowFields({ resource: ['workflow'], operation: ['create'] }).map((field) => (field.name === 'name' ? { ...field, required: true } : field)),
+	fields: workflowFields({}).map((field) => (field.name === 'name' ? { ...field, required: true } : field)),
 };

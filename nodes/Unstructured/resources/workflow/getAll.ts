@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../description/operations';
 import { returnAllAndLimit } from '../../../description/returnAllLimit';
-import { readOptionalText } from '../../../input/parameters';
+import { sendAs } from '../../../description/send';
 import { WORKFLOWS_PATH } from '../../api/paths';
 import { route } from '../../../http/route';
 import { toListItems } from '../../../items/responseItems';
@@ -20,6 +20,7 @@ const fields: INodeProperties[] = [
 			{
 				displayName: 'Created Before',
 				name: 'createdBefore',
+				...sendAs('query', 'created_before'),
 				type: 'dateTime',
 				default: '',
 				description: 'Only workflows created before this time',
@@ -27,6 +28,7 @@ const fields: INodeProperties[] = [
 			{
 				displayName: 'Created Since',
 				name: 'createdSince',
+				...sendAs('query', 'created_since'),
 				type: 'dateTime',
 				default: '',
 				description: 'Only workflows created at or after this time',
@@ -34,6 +36,7 @@ const fields: INodeProperties[] = [
 			{
 				displayName: 'Destination ID',
 				name: 'destinationId',
+				...sendAs('query', 'destination_id'),
 				type: 'string',
 				default: '',
 				description: 'Only workflows that write to this destination connector',
@@ -41,6 +44,7 @@ const fields: INodeProperties[] = [
 			{
 				displayName: 'Name',
 				name: 'name',
+				...sendAs('query', 'name'),
 				type: 'string',
 				default: '',
 				description: 'Only workflows whose name contains this text',
@@ -48,6 +52,7 @@ const fields: INodeProperties[] = [
 			{
 				displayName: 'Source ID',
 				name: 'sourceId',
+				...sendAs('query', 'source_id'),
 				type: 'string',
 				default: '',
 				description: 'Only workflows that read from this source connector',
@@ -55,6 +60,7 @@ const fields: INodeProperties[] = [
 			{
 				displayName: 'Status',
 				name: 'status',
+				...sendAs('query', 'status'),
 				type: 'options',
 				default: 'active',
 				options: [
@@ -75,6 +81,7 @@ const fields: INodeProperties[] = [
 			{
 				displayName: 'Direction',
 				name: 'sortDirection',
+				...sendAs('query', 'sort_direction'),
 				type: 'options',
 				default: 'asc',
 				options: [
@@ -85,6 +92,7 @@ const fields: INodeProperties[] = [
 			{
 				displayName: 'Field',
 				name: 'sortBy',
+				...sendAs('query', 'sort_by'),
 				type: 'options',
 				default: 'id',
 				options: [
@@ -98,38 +106,13 @@ const fields: INodeProperties[] = [
 	},
 ];
 
-/** Parameters of Filters and Sort, by the query parameter the API takes them as. */
-const QUERY_PARAMETERS: Record<string, string> = {
-	'filters.status': 'status',
-	'filters.name': 'name',
-	'filters.sourceId': 'source_id',
-	'filters.destinationId': 'destination_id',
-	'filters.createdSince': 'created_since',
-	'filters.createdBefore': 'created_before',
-	'sort.sortBy': 'sort_by',
-	'sort.sortDirection': 'sort_direction',
-};
-
-/** preSend: Filters and Sort as query parameters, leaving out empty ones. */
-export async function setWorkflowListQuery(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const qs: IDataObject = {};
-	for (const [parameter, queryName] of Object.entries(QUERY_PARAMETERS)) {
-		const value = readOptionalText(this, parameter);
-		if (value) qs[queryName] = value;
-	}
-	return { ...requestOptions, qs: { ...requestOptions.qs, ...qs } };
-}
-
 export const workflowGetMany: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many workflows',
 		description: 'List the workflows of the account',
-		routing: route('GET', WORKFLOWS_PATH, { preSend: [setWorkflowListQuery], postReceive: [toListItems], paged: true }),
+		routing: route('GET', WORKFLOWS_PATH, { postReceive: [toListItems], paged: true }),
 	},
 	fields,
 };

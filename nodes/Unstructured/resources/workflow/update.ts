@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { Operation } from '../../../description/operations';
 import { workflowNotFound } from '../../api/notFound';
@@ -6,11 +6,11 @@ import { itemInputError } from '../../../input/errors';
 import { workflowPath } from '../../api/paths';
 import { route } from '../../../http/route';
 import { toObjectItemWithId } from '../../../items/responseItems';
-import { workflowBody, workflowFields } from './create';
+import { workflowComputedFields, workflowFields } from './create';
 
 /** preSend: only the fields added under "Update Fields": whether PUT clears the others is not documented. */
 async function setUpdateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const body = workflowBody(this, 'updateFields.');
+	const body = { ...(requestOptions.body as IDataObject), ...workflowComputedFields(this, 'updateFields.') };
 	if (Object.keys(body).length === 0) throw itemInputError(this, 'No field to update', 'Add the fields to change under "Update Fields".');
 	return { ...requestOptions, body };
 }
