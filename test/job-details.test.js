@@ -23,7 +23,7 @@ describe('Job › Get Details', () => {
 		);
 		assert.deepEqual(plain(items), [
 			{
-				json: { job_id: job.id, processing_status: 'COMPLETED_WITH_ERRORS', node_stats: nodeStats, message: '2 files failed' },
+				json: { id: job.id, job_id: job.id, processing_status: 'COMPLETED_WITH_ERRORS', node_stats: nodeStats, message: '2 files failed' },
 				pairedItem: { item: 0 },
 			},
 		]);

@@ -11,7 +11,7 @@ describe('Template › Get Many', () => {
 	it('sends GET /api/v1/templates/ and outputs one item per template', async () => {
 		const { items } = await runNode({ parameters: { resource: 'template', operation: 'getAll' }, credentials });
 		assert.deepEqual(mock.requests.map(({ method, path }) => [method, path]), [['GET', '/api/v1/templates/']]);
-		assert.deepEqual(plain(items), mock.templates.map((template) => ({ json: template, pairedItem: { item: 0 } })));
+		assert.deepEqual(plain(items), mock.templates.map((template) => ({ json: { ...template, template_id: template.id }, pairedItem: { item: 0 } })));
 	});
 
 	it('keeps Limit templates unless Return All', async () => {
@@ -27,6 +27,7 @@ describe('Template › Get', () => {
 		assert.equal(items[0].json.id, 'hi_res_and_enrichment');
 		assert.deepEqual(items[0].json.nodes.map((node) => node.type), ['partition']);
 		assert.deepEqual(items[0].pairedItem, { item: 0 });
+		assert.equal(items[0].json.template_id, 'hi_res_and_enrichment');
 	});
 
 	it('names the template on a 404', async () => {

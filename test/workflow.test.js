@@ -25,7 +25,7 @@ describe('Workflow › Get Many', () => {
 			mock.requests.map(({ method, path, query }) => [method, path, query]),
 			[1, 2, 3].map((page) => ['GET', '/api/v1/workflows/', { page: String(page), page_size: '100' }]),
 		);
-		assert.deepEqual(plain(items), workflows.map((workflow) => ({ json: workflow, pairedItem: { item: 0 } })));
+		assert.deepEqual(plain(items), workflows.map((workflow) => ({ json: { ...workflow, workflow_id: workflow.id }, pairedItem: { item: 0 } })));
 	});
 
 	it('Limit stops after the pages it needs', async () => {
@@ -114,7 +114,7 @@ describe('Workflow › Get', () => {
 		const workflow = mock.addWorkflow({ workflow_nodes: [{ id: 'n1', name: 'Partitioner', type: 'partition', subtype: 'unstructured_api' }] });
 		const { items } = await runNode({ parameters: { resource: 'workflow', operation: 'get', workflowId: { __rl: true, mode: 'list', value: workflow.id } }, credentials });
 		assert.deepEqual(mock.requests.map(({ method, path }) => [method, path]), [['GET', `/api/v1/workflows/${workflow.id}`]]);
-		assert.deepEqual(plain(items), [{ json: workflow, pairedItem: { item: 0 } }]);
+		assert.deepEqual(plain(items), [{ json: { ...workflow, workflow_id: workflow.id }, pairedItem: { item: 0 } }]);
 	});
 
 	it('names the workflow on a 404, and encodes hostile IDs', async () => {

@@ -28,15 +28,6 @@ function objectBody(context: IExecuteSingleFunctions, response: IN8nHttpFullResp
 	return body as IDataObject;
 }
 
-/** postReceive: the JSON object body as one item. */
-export async function toObjectItem(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	return [{ json: objectBody(this, response) }];
-}
-
 /**
  * postReceive: the JSON object body as one item, with its `id` also under `idField` (e.g.
  * `workflow_id`), which the next node's ID parameter reads by default.
@@ -45,6 +36,16 @@ export function toObjectItemWithId(idField: string): PostReceiveFunction {
 	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse) {
 		const body = objectBody(this, response);
 		return [{ json: withContext(body, { [idField]: body.id }) }];
+	};
+}
+
+/**
+ * postReceive: each item's `id` also under `idField` (e.g. `job_id`), as every item about an object
+ * carries it: the next node's ID parameter reads it by default. What the API sent always wins.
+ */
+export function withIdAs(idField: string): PostReceiveFunction {
+	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
+		return items.map((item) => ({ ...item, json: withContext(item.json, { [idField]: item.json.id }) }));
 	};
 }
 

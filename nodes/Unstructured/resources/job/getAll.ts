@@ -8,12 +8,10 @@ import { workflowIdLocator } from '../../fields/locators';
 import type { Operation } from '../../../description/operations';
 import { returnAllAndLimit } from '../../../description/returnAllLimit';
 import { sendAs } from '../../../description/send';
-import { withJobId } from '../../../items/itemContext';
 import { newestFirst } from '../../../items/newestFirst';
 import { JOBS_PATH } from '../../api/paths';
 import { route } from '../../../http/route';
-import { applyLimit, toListItems } from '../../../items/responseItems';
-import type { JobInformation } from '../../api/types';
+import { applyLimit, toListItems, withIdAs } from '../../../items/responseItems';
 import { JOB_STATUS_OPTIONS } from '../../fields/jobStatuses';
 
 
@@ -44,11 +42,6 @@ const fields: INodeProperties[] = [
 	},
 ];
 
-/** postReceive: each job with `job_id`, for Job ID's default in the next node. */
-export async function addJobIds(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return items.map((item) => ({ ...item, json: withJobId(item.json as unknown as JobInformation) }));
-}
-
 /** postReceive: the jobs newest first (the API returns them in no stated order). */
 export async function sortNewestFirst(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return newestFirst(items, (item) => item.json.created_at);
@@ -60,7 +53,7 @@ export const jobGetMany: Operation = {
 		value: 'getAll',
 		action: 'Get many jobs',
 		description: 'List the jobs of the account, newest first',
-		routing: route('GET', JOBS_PATH, { postReceive: [toListItems, addJobIds, sortNewestFirst, applyLimit] }),
+		routing: route('GET', JOBS_PATH, { postReceive: [toListItems, withIdAs('job_id'), sortNewestFirst, applyLimit] }),
 	},
 	fields,
 };

@@ -8,6 +8,7 @@ import type {
 
 import type { Operation } from '../../../description/operations';
 import { jobNotFound } from '../../api/notFound';
+import { withContext } from '../../../items/itemContext';
 import { unexpectedBodyError } from '../../../http/errors';
 import { jobPath } from '../../api/paths';
 import { route } from '../../../http/route';
@@ -34,7 +35,7 @@ const fields: INodeProperties[] = [
 	},
 ];
 
-/** postReceive: `JobDetails` with `id` as `job_id`, whole or as one item per node. */
+/** postReceive: `JobDetails` with its `id` also as `job_id`, whole or as one item per node. */
 export async function toJobDetailsOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
@@ -44,14 +45,14 @@ export async function toJobDetailsOutput(
 	if (!body || typeof body !== 'object' || !('processing_status' in body)) {
 		throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
 	}
-	const { id, ...rest } = body;
+	const { id } = body;
 	if (this.getNodeParameter('output', 'details') === 'nodeStats') {
 		const stats = Array.isArray(body.node_stats) ? (body.node_stats as IDataObject[]) : [];
 		return stats.map((stat) => ({
 			json: { job_id: id, processing_status: body.processing_status, ...stat },
 		}));
 	}
-	return [{ json: { job_id: id, ...rest } }];
+	return [{ json: withContext(body, { job_id: id }) }];
 }
 
 export const jobGetDetails: Operation = {

@@ -5,7 +5,7 @@ import type { Operation } from '../../../description/operations';
 import { templateNotFound } from '../../api/notFound';
 import { templatePath } from '../../api/paths';
 import { route } from '../../../http/route';
-import { toObjectItem } from '../../../items/responseItems';
+import { toObjectItemWithId } from '../../../items/responseItems';
 
 const fields: INodeProperties[] = [
 	{
@@ -21,7 +21,7 @@ export const templateGet: Operation = {
 		value: 'get',
 		action: 'Get a template',
 		description: 'Get a template with its nodes',
-		routing: route('GET', (id) => templatePath(id('templateId')), { postReceive: [toObjectItem], notFound: templateNotFound }),
+		routing: route('GET', (id) => templatePath(id('templateId')), { postReceive: [toObjectItemWithId('template_id')], notFound: templateNotFound }),
 	},
 	fields,
 };

@@ -2,7 +2,7 @@ import type { Operation } from '../../../description/operations';
 import { workflowNotFound } from '../../api/notFound';
 import { workflowPath } from '../../api/paths';
 import { route } from '../../../http/route';
-import { toObjectItem } from '../../../items/responseItems';
+import { toObjectItemWithId } from '../../../items/responseItems';
 
 export const workflowGet: Operation = {
 	option: {
@@ -10,7 +10,7 @@ export const workflowGet: Operation = {
 		value: 'get',
 		action: 'Get a workflow',
 		description: 'Get a workflow with its sources, destinations, nodes and schedule',
-		routing: route('GET', (id) => workflowPath(id('workflowId')), { postReceive: [toObjectItem], notFound: workflowNotFound }),
+		routing: route('GET', (id) => workflowPath(id('workflowId')), { postReceive: [toObjectItemWithId('workflow_id')], notFound: workflowNotFound }),
 	},
 	ids: ['workflowId'],
 };

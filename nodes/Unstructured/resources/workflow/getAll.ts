@@ -5,7 +5,7 @@ import { returnAllAndLimit } from '../../../description/returnAllLimit';
 import { sendAs } from '../../../description/send';
 import { WORKFLOWS_PATH } from '../../api/paths';
 import { route } from '../../../http/route';
-import { toListItems } from '../../../items/responseItems';
+import { toListItems, withIdAs } from '../../../items/responseItems';
 
 
 const fields: INodeProperties[] = [
@@ -112,7 +112,7 @@ export const workflowGetMany: Operation = {
 		value: 'getAll',
 		action: 'Get many workflows',
 		description: 'List the workflows of the account',
-		routing: route('GET', WORKFLOWS_PATH, { postReceive: [toListItems], paged: true }),
+		routing: route('GET', WORKFLOWS_PATH, { postReceive: [toListItems, withIdAs('workflow_id')], paged: true }),
 	},
 	fields,
 };
