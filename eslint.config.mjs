@@ -12,26 +12,80 @@ const packageFiles = ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'];
  */
 const PRODUCTS = 'Unstructured|UnstructuredTransform';
 const forbidden = (rooms, why) => ({
-	'no-restricted-imports': ['error', { patterns: [{ regex: `(^|/)(${rooms})(/|$)`, message: why }] }],
+	'no-restricted-imports': [
+		'error',
+		{ patterns: [{ regex: `(^|/)(${rooms})(/|$)`, message: why }] },
+	],
 });
 const layers = [
-	{ files: ['nodes/input/**/*.ts'], rules: forbidden(`http|items|description|${PRODUCTS}`, 'input/ is the lowest room: it imports no other room.') },
-	{ files: ['nodes/http/**/*.ts'], rules: forbidden(`items|description|${PRODUCTS}`, 'http/ imports input/ only.') },
-	{ files: ['nodes/items/**/*.ts'], rules: forbidden(`description|${PRODUCTS}`, 'items/ imports http/ and input/ only.') },
-	{ files: ['nodes/description/**/*.ts'], rules: forbidden(PRODUCTS, 'description/ serves every node: it imports no product room.') },
+	{
+		files: ['nodes/input/**/*.ts'],
+		rules: forbidden(
+			`http|items|description|${PRODUCTS}`,
+			'input/ is the lowest room: it imports no other room.',
+		),
+	},
+	{
+		files: ['nodes/http/**/*.ts'],
+		rules: forbidden(`items|description|${PRODUCTS}`, 'http/ imports input/ only.'),
+	},
+	{
+		files: ['nodes/items/**/*.ts'],
+		rules: forbidden(`description|${PRODUCTS}`, 'items/ imports http/ and input/ only.'),
+	},
+	{
+		files: ['nodes/description/**/*.ts'],
+		rules: forbidden(PRODUCTS, 'description/ serves every node: it imports no product room.'),
+	},
 	// Inside a product: api/ < fields/ < job/ < trigger/, methods/ < resources/ < the node files.
-	{ files: ['nodes/*/api/**/*.ts'], rules: forbidden('fields|job|trigger|methods|resources|\\w+\\.node', 'api/ holds the API\'s paths and models: it imports no other room of its node.') },
-	{ files: ['nodes/*/fields/**/*.ts'], rules: forbidden('job|trigger|methods|resources|\\w+\\.node', 'fields/ imports api/ only, within its node.') },
-	{ files: ['nodes/*/job/**/*.ts'], rules: forbidden('trigger|methods|resources|\\w+\\.node', 'job/ imports fields/ and api/ only, within its node.') },
-	{ files: ['nodes/*/trigger/**/*.ts', 'nodes/*/methods/**/*.ts'], rules: forbidden('resources|\\w+\\.node', 'trigger/ and methods/ do not import operations.') },
-	{ files: ['nodes/Unstructured/**/*.ts'], rules: forbidden('UnstructuredTransform|support|test', 'A node imports neither the other product\'s rooms nor test code.') },
-	{ files: ['nodes/UnstructuredTransform/**/*.ts'], rules: forbidden('Unstructured|support|test', 'A node imports neither the other product\'s rooms nor test code.') },
+	{
+		files: ['nodes/*/api/**/*.ts'],
+		rules: forbidden(
+			'fields|job|trigger|methods|resources|\\w+\\.node',
+			"api/ holds the API's paths and models: it imports no other room of its node.",
+		),
+	},
+	{
+		files: ['nodes/*/fields/**/*.ts'],
+		rules: forbidden(
+			'job|trigger|methods|resources|\\w+\\.node',
+			'fields/ imports api/ only, within its node.',
+		),
+	},
+	{
+		files: ['nodes/*/job/**/*.ts'],
+		rules: forbidden(
+			'trigger|methods|resources|\\w+\\.node',
+			'job/ imports fields/ and api/ only, within its node.',
+		),
+	},
+	{
+		files: ['nodes/*/trigger/**/*.ts', 'nodes/*/methods/**/*.ts'],
+		rules: forbidden('resources|\\w+\\.node', 'trigger/ and methods/ do not import operations.'),
+	},
+	{
+		files: ['nodes/Unstructured/**/*.ts'],
+		rules: forbidden(
+			'UnstructuredTransform|support|test',
+			"A node imports neither the other product's rooms nor test code.",
+		),
+	},
+	{
+		files: ['nodes/UnstructuredTransform/**/*.ts'],
+		rules: forbidden(
+			'Unstructured|support|test',
+			"A node imports neither the other product's rooms nor test code.",
+		),
+	},
 ];
 /** Nothing imports test/: helpers shared by test/, dev/ and bench/ live in support/. */
 const noTestImports = {
 	'no-restricted-syntax': [
 		'error',
-		{ selector: "CallExpression[callee.name='require'][arguments.0.value=/(^|\\/)test(\\/|$)/]", message: 'Nothing imports test/: move what is shared to support/.' },
+		{
+			selector: "CallExpression[callee.name='require'][arguments.0.value=/(^|\\/)test(\\/|$)/]",
+			message: 'Nothing imports test/: move what is shared to support/.',
+		},
 	],
 };
 
@@ -77,9 +131,19 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['test/**/*.js', 'support/**/*.js', 'dev/**/*.js', 'bench/**/*.js', 'gulpfile.js', 'index.js'],
+		files: [
+			'test/**/*.js',
+			'support/**/*.js',
+			'dev/**/*.js',
+			'bench/**/*.js',
+			'gulpfile.js',
+			'index.js',
+		],
 		languageOptions: { sourceType: 'commonjs', globals: globals.node },
 	},
 	...layers,
-	{ files: ['support/**/*.js', 'dev/**/*.js', 'bench/**/*.js', 'nodes/**/*.ts'], rules: noTestImports },
+	{
+		files: ['support/**/*.js', 'dev/**/*.js', 'bench/**/*.js', 'nodes/**/*.ts'],
+		rules: noTestImports,
+	},
 );

@@ -23,7 +23,11 @@ function floorMs(jobs, filesMode) {
 	const slots = Array(ACCOUNT.maxRunning).fill(0);
 	let last = 0;
 	jobs.forEach((files, index) => {
-		const { finishAt } = takeSlot(slots, index * LAUNCH_MS, ACCOUNT.baseMs + ACCOUNT.perFileMs * (filesMode === 'sequential' ? files : 1));
+		const { finishAt } = takeSlot(
+			slots,
+			index * LAUNCH_MS,
+			ACCOUNT.baseMs + ACCOUNT.perFileMs * (filesMode === 'sequential' ? files : 1),
+		);
 		last = Math.max(last, finishAt);
 	});
 	return last;
@@ -33,10 +37,18 @@ async function run(engine, mock, { items, pack, filesMode }) {
 	mock.reset();
 	mock.recordRequests = true;
 	mock.simulateAccount({ ...ACCOUNT, filesMode });
-	mock.newJobOutput = (file) => [{ type: 'NarrativeText', element_id: `${file.file_id}-0`, text: `text of ${file.file_id}` }];
+	mock.newJobOutput = (file) => [
+		{ type: 'NarrativeText', element_id: `${file.file_id}-0`, text: `text of ${file.file_id}` },
+	];
 	const input = Array.from({ length: items }, (_, index) => ({
 		json: {},
-		binary: { data: { data: Buffer.from(`document ${index}`).toString('base64'), mimeType: 'text/plain', fileName: `doc-${index}.txt` } },
+		binary: {
+			data: {
+				data: Buffer.from(`document ${index}`).toString('base64'),
+				mimeType: 'text/plain',
+				fileName: `doc-${index}.txt`,
+			},
+		},
 	}));
 	const started = Date.now();
 	const { items: out } = await engine.runNode({
@@ -55,11 +67,28 @@ async function run(engine, mock, { items, pack, filesMode }) {
 	});
 	const wallMs = Date.now() - started;
 	const jobs = [...mock.jobs.values()].map((job) => job.input_file_ids.length);
-	const gets = mock.requests.filter((request) => request.method === 'GET' && /^\/api\/v1\/jobs\/[^/]+$/.test(request.path)).length;
+	const gets = mock.requests.filter(
+		(request) => request.method === 'GET' && /^\/api\/v1\/jobs\/[^/]+$/.test(request.path),
+	).length;
 	const timeouts = out.filter((item) => /after waiting/.test(String(item.json.error ?? ''))).length;
 	const elements = out.filter((item) => item.json.text !== undefined).length;
-	const floor = floorMs(pack ? Array.from({ length: Math.ceil(items / 10) }, (_, index) => Math.min(10, items - index * 10)) : Array(items).fill(1), filesMode);
-	return { wallMs, jobs: jobs.length, gets, rateLimited: mock.faultsServed.creationLimit, timeouts, elements, floor };
+	const floor = floorMs(
+		pack
+			? Array.from({ length: Math.ceil(items / 10) }, (_, index) =>
+					Math.min(10, items - index * 10),
+				)
+			: Array(items).fill(1),
+		filesMode,
+	);
+	return {
+		wallMs,
+		jobs: jobs.length,
+		gets,
+		rateLimited: mock.faultsServed.creationLimit,
+		timeouts,
+		elements,
+		floor,
+	};
 }
 
 async function main() {
@@ -82,20 +111,22 @@ async function main() {
 		await mock.stop();
 	}
 	writeResultsSection('limits', [
-		'## Hundreds of files at the API\'s limits (`npm run bench:limits`)',
+		"## Hundreds of files at the API's limits (`npm run bench:limits`)",
 		'',
 		`Job › Create with Output Elements on N one-file items, against the mock simulating the account (one launch per`,
 		`second, 429 beyond, ${ACCOUNT.maxRunning} jobs running, the others SCHEDULED). Job durations scaled down 20×: ${ACCOUNT.baseMs / 1000} s per job`,
 		`plus ${ACCOUNT.perFileMs / 1000} s per file, files side by side (parallel) or one after another (sequential): how Unstructured`,
 		'runs the files of one job is not documented. The floor: jobs launched one per second, first come first served',
-		'on 5 slots, the last one finishing. Poll Interval 1 s. Node.js ' + process.version + ', this repo\'s n8n-core.',
+		'on 5 slots, the last one finishing. Poll Interval 1 s. Node.js ' +
+			process.version +
+			", this repo's n8n-core.",
 		'',
 		'| Items | Files in a job | Mode | Wall s | Floor s | Wall / floor | Jobs | Status GETs | 429s | Timeouts | Elements out |',
 		'|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
 		...rows,
 		'',
 		'One job per item is bound by the launch rate (one per second): its floor is about one second per item. Packing',
-		'launches a tenth of the jobs and polls a tenth as often. No job times out while it waits in line: the wait\'s',
+		"launches a tenth of the jobs and polls a tenth as often. No job times out while it waits in line: the wait's",
 		'Timeout counts from when a job leaves SCHEDULED.',
 	]);
 }

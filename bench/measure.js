@@ -26,17 +26,51 @@ const { MOCK_CONTROL_RESET_FAULTS } = require('../support/mock-api');
 
 const [variant, configJson] = process.argv.slice(2);
 const config = JSON.parse(configJson);
-const { apiUrl, apiKey, jobIds = [], filesPerJob = 1, runs, modulesDir, faults, retryOnFail, createCount, workflowId, fileCount, elementsPerFile, doneJob } = config;
-const expectedItems = {
-	create: createCount,
-	elements: fileCount * elementsPerFile,
-	download: fileCount * elementsPerFile,
-}[variant] ?? jobIds.length * filesPerJob;
-const textFile = (index) => ({ data: Buffer.from(`document ${index}`).toString('base64'), mimeType: 'text/plain', fileName: `doc-${index}.txt` });
+const {
+	apiUrl,
+	apiKey,
+	jobIds = [],
+	filesPerJob = 1,
+	runs,
+	modulesDir,
+	faults,
+	retryOnFail,
+	createCount,
+	workflowId,
+	fileCount,
+	elementsPerFile,
+	doneJob,
+} = config;
+const expectedItems =
+	{
+		create: createCount,
+		elements: fileCount * elementsPerFile,
+		download: fileCount * elementsPerFile,
+	}[variant] ?? jobIds.length * filesPerJob;
+const textFile = (index) => ({
+	data: Buffer.from(`document ${index}`).toString('base64'),
+	mimeType: 'text/plain',
+	fileName: `doc-${index}.txt`,
+});
 function inputItems() {
-	if (variant === 'create') return Array.from({ length: createCount }, (_, index) => ({ json: {}, binary: { data: textFile(index) } }));
-	if (variant === 'elements') return [{ json: {}, binary: Object.fromEntries(Array.from({ length: fileCount }, (_, index) => [`file_${index}`, textFile(index)])) }];
-	if (variant === 'download') return doneJob.files.map((file) => ({ json: { job_id: doneJob.id, file_id: file.file_id, node_id: file.node_id } }));
+	if (variant === 'create')
+		return Array.from({ length: createCount }, (_, index) => ({
+			json: {},
+			binary: { data: textFile(index) },
+		}));
+	if (variant === 'elements')
+		return [
+			{
+				json: {},
+				binary: Object.fromEntries(
+					Array.from({ length: fileCount }, (_, index) => [`file_${index}`, textFile(index)]),
+				),
+			},
+		];
+	if (variant === 'download')
+		return doneJob.files.map((file) => ({
+			json: { job_id: doneJob.id, file_id: file.file_id, node_id: file.node_id },
+		}));
 	return jobIds.map((jobId) => ({ json: { job_id: jobId } }));
 }
 
@@ -68,7 +102,12 @@ function downloadJsonWorkflow() {
 }
 
 function createJobsWorkflow() {
-	const node = makeNode({ resource: 'job', operation: 'create', templateId: { __rl: true, mode: 'id', value: 'hi_res_partition' }, waitForCompletion: false });
+	const node = makeNode({
+		resource: 'job',
+		operation: 'create',
+		templateId: { __rl: true, mode: 'id', value: 'hi_res_partition' },
+		waitForCompletion: false,
+	});
 	return { nodes: [node], credentials: { [CREDENTIAL_TYPE]: { apiUrl, apiKey } } };
 }
 
@@ -94,7 +133,12 @@ function httpRequestWorkflow() {
 		type: 'n8n-nodes-base.splitOut',
 		typeVersion: 1,
 		position: [220, 0],
-		parameters: { fieldToSplitOut: 'output_node_files', include: 'selectedOtherFields', fieldsToInclude: 'id', options: {} },
+		parameters: {
+			fieldToSplitOut: 'output_node_files',
+			include: 'selectedOtherFields',
+			fieldsToInclude: 'id',
+			options: {},
+		},
 	};
 	return {
 		nodes: [http, split],
@@ -115,7 +159,13 @@ async function fetchLoop() {
 	);
 	return jobs.flatMap((job, index) =>
 		(job.output_node_files ?? []).map((file) => ({
-			json: { ...file, job_id: job.id, workflow_id: job.workflow_id, workflow_name: job.workflow_name, status: job.status },
+			json: {
+				...file,
+				job_id: job.id,
+				workflow_id: job.workflow_id,
+				workflow_name: job.workflow_name,
+				status: job.status,
+			},
 			pairedItem: { item: index },
 		})),
 	);
@@ -127,7 +177,9 @@ async function startProfiler() {
 	const session = new Session();
 	session.connect();
 	const post = (method, params) =>
-		new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+		new Promise((resolve, reject) =>
+			session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+		);
 	await post('Profiler.enable');
 	return {
 		start: async () => await post('Profiler.start'),
@@ -144,13 +196,22 @@ async function main() {
 		modulesDir,
 		packages: [
 			{ root: path.join(modulesDir, 'n8n-nodes-unstructured') },
-			{ root: path.join(modulesDir, 'n8n-nodes-base'), includeNodes: ['n8n-nodes-base.httpRequest', 'n8n-nodes-base.splitOut'] },
+			{
+				root: path.join(modulesDir, 'n8n-nodes-base'),
+				includeNodes: ['n8n-nodes-base.httpRequest', 'n8n-nodes-base.splitOut'],
+			},
 		],
 	});
 	let once;
 	if (variant === 'C') once = fetchLoop;
 	else {
-		const workflow = { A: ourNodeWorkflow, B: httpRequestWorkflow, create: createJobsWorkflow, elements: elementsWorkflow, download: downloadJsonWorkflow }[variant]();
+		const workflow = {
+			A: ourNodeWorkflow,
+			B: httpRequestWorkflow,
+			create: createJobsWorkflow,
+			elements: elementsWorkflow,
+			download: downloadJsonWorkflow,
+		}[variant]();
 		once = async () => {
 			const result = await engine.runWorkflow({ ...workflow, items: inputItems() });
 			if (result.error && !faults) throw new Error(`${variant}: ${result.error.message}`);
@@ -170,14 +231,17 @@ async function main() {
 		const items = await once();
 		const elapsed = performance.now() - started;
 		const cpu = process.cpuUsage(cpuBefore);
-		if (items.length !== expectedItems && !faults) throw new Error(`${variant}: ${items.length} items, expected ${expectedItems}`);
+		if (items.length !== expectedItems && !faults)
+			throw new Error(`${variant}: ${items.length} items, expected ${expectedItems}`);
 		if (run === 0) continue; // warm-up
 		wallMs.push(elapsed);
 		cpuMs.push((cpu.user + cpu.system) / 1000);
 		itemsOut.push(items.filter((item) => !item.error).length);
 	}
 	await profiler?.stopInto(process.env.CPU_PROFILE);
-	process.stdout.write(`${JSON.stringify({ wallMs, cpuMs, itemsOut, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ wallMs, cpuMs, itemsOut, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+	);
 }
 
 main().catch((error) => {

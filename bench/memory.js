@@ -44,9 +44,17 @@ async function child(mode, probe, packageRoot, apiUrl, apiKey) {
 		const service = Container.get(BinaryDataService);
 		await service.init();
 		stored = async (buffer, fileName) =>
-			await service.store({ type: 'execution', workflowId: 'test-workflow', executionId: 'bench' }, buffer, { fileName, mimeType: 'application/pdf', data: '' });
+			await service.store(
+				{ type: 'execution', workflowId: 'test-workflow', executionId: 'bench' },
+				buffer,
+				{ fileName, mimeType: 'application/pdf', data: '' },
+			);
 	} else {
-		stored = async (buffer, fileName) => ({ data: buffer.toString('base64'), fileName, mimeType: 'application/pdf' });
+		stored = async (buffer, fileName) => ({
+			data: buffer.toString('base64'),
+			fileName,
+			mimeType: 'application/pdf',
+		});
 	}
 	const items = [];
 	for (let index = 0; index < ITEMS; index++) {
@@ -54,34 +62,51 @@ async function child(mode, probe, packageRoot, apiUrl, apiKey) {
 		items.push({ json: {}, binary: { data: await stored(file, `file-${index}.pdf`) } });
 	}
 	global.gc();
-	const read = probe === 'held' ? () => process.memoryUsage().arrayBuffers : () => process.memoryUsage.rss();
+	const read =
+		probe === 'held' ? () => process.memoryUsage().arrayBuffers : () => process.memoryUsage.rss();
 	const baseline = read();
 	let peak = baseline;
-	const sample = probe === 'held' ? () => (global.gc(), (peak = Math.max(peak, read()))) : () => (peak = Math.max(peak, read()));
+	const sample =
+		probe === 'held'
+			? () => (global.gc(), (peak = Math.max(peak, read())))
+			: () => (peak = Math.max(peak, read()));
 	const sampler = setInterval(sample, probe === 'held' ? 50 : 10);
 	const started = Date.now();
 	const { items: out, error } = await runNode({
-		parameters: { resource: 'job', operation: 'create', templateId: { __rl: true, mode: 'id', value: 'hi_res_partition' }, waitForCompletion: false },
+		parameters: {
+			resource: 'job',
+			operation: 'create',
+			templateId: { __rl: true, mode: 'id', value: 'hi_res_partition' },
+			waitForCompletion: false,
+		},
 		items,
 		credentials: { apiUrl, apiKey },
 	});
 	clearInterval(sampler);
 	fs.rmSync(storage, { recursive: true, force: true });
 	if (error) throw error;
-	process.stdout.write(`${JSON.stringify({ baselineMb: baseline / MB, overMb: (peak - baseline) / MB, jobs: out.length, wallMs: Date.now() - started })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ baselineMb: baseline / MB, overMb: (peak - baseline) / MB, jobs: out.length, wallMs: Date.now() - started })}\n`,
+	);
 }
 
 async function measure(mode, probe, packageRoot, mock) {
-	const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', __filename, 'child', mode, probe, packageRoot, mock.url, mock.apiKey], {
-		encoding: 'utf8',
-		maxBuffer: 16 * MB,
-	});
+	const { stdout } = await promisify(execFile)(
+		process.execPath,
+		['--expose-gc', __filename, 'child', mode, probe, packageRoot, mock.url, mock.apiKey],
+		{
+			encoding: 'utf8',
+			maxBuffer: 16 * MB,
+		},
+	);
 	return JSON.parse(stdout.trim().split('\n').pop());
 }
 
 async function main() {
 	const flag = process.argv.indexOf('--package');
-	const packageRoot = path.resolve(flag === -1 ? path.join(__dirname, '..') : process.argv[flag + 1]);
+	const packageRoot = path.resolve(
+		flag === -1 ? path.join(__dirname, '..') : process.argv[flag + 1],
+	);
 	const mock = new MockUnstructuredApi();
 	mock.recordRequests = false;
 	await mock.start();
@@ -91,7 +116,8 @@ async function main() {
 			const runs = [];
 			for (const probe of [...Array(RSS_RUNS).fill('rss'), 'held']) {
 				const result = await measure(mode, probe, packageRoot, mock);
-				if (result.jobs !== ITEMS) throw new Error(`${mode}: ${result.jobs} jobs created, not ${ITEMS}`);
+				if (result.jobs !== ITEMS)
+					throw new Error(`${mode}: ${result.jobs} jobs created, not ${ITEMS}`);
 				runs.push(result);
 			}
 			const rss = runs.slice(0, RSS_RUNS).sort((a, b) => a.overMb - b.overMb);
@@ -110,22 +136,24 @@ async function main() {
 		'## Memory for a batch of large files (`npm run bench:memory`)',
 		'',
 		`Job › Create (Wait for Completion off) on ${ITEMS} items of ${FILE_MB} MB, in a fresh engine process per binary-data`,
-		'mode and run (Node.js ' + process.version + '). "Peak RSS over inputs": resident memory sampled every 10 ms, less',
+		'mode and run (Node.js ' +
+			process.version +
+			'). "Peak RSS over inputs": resident memory sampled every 10 ms, less',
 		'what it was once the inputs existed; median of 3 runs, with their range (it includes garbage not yet',
 		'collected). "Held at once": buffer bytes still referenced, measured after a garbage collection every 50 ms.',
-		'In brackets: in files of 8 MB. Goal: at most about 3 files\' worth over the inputs.',
+		"In brackets: in files of 8 MB. Goal: at most about 3 files' worth over the inputs.",
 		'',
 		'| Binary-data mode | Batch | Inputs, MB (RSS) | Peak RSS over inputs, MB | Range of 3, MB | Held at once, MB | Wall s |',
 		'|---|---|---:|---:|---:|---:|---:|',
 		...rows,
 		'',
-		'Each job\'s files are read straight into its body only when its turn to be created comes (one per second),',
+		"Each job's files are read straight into its body only when its turn to be created comes (one per second),",
 		'and the body is dropped once sent: at most about one body is held at once. In filesystem mode the peak RSS is',
-		'higher than what is held: the stream\'s chunks and the bodies already sent wait for a garbage collection, which',
+		"higher than what is held: the stream's chunks and the bodies already sent wait for a garbage collection, which",
 		'V8 runs once that garbage has grown by a few tens of MB; it does not grow with the batch.',
-		'Before that change every item\'s body was built up front and held until sent: the same',
+		"Before that change every item's body was built up front and held until sent: the same",
 		'run on that build (commit 3c8330c, measured with `node bench/memory.js --package <its folder>` on 2026-11-29)',
-		'peaked at 254 MB (default) and 270 MB (filesystem) over the inputs, about 32 files\' worth.',
+		"peaked at 254 MB (default) and 270 MB (filesystem) over the inputs, about 32 files' worth.",
 	]);
 }
 

@@ -20,12 +20,21 @@ const JOBS = 1000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 /** Where a frame's code lives, by its URL and function name; the first match wins. */
+/** @type {Array<[string, (url: string, name?: string) => boolean]>} */
 const BUCKETS = [
 	['our package', (url) => url.includes('/n8n-nodes-unstructured/')],
-	['expressions (n8n-workflow)', (url, name) => /n8n-workflow\/dist\/.*(expression|workflow-data-proxy|extensions)/.test(url) || /Expression|DataProxy/.test(name)],
+	[
+		'expressions (n8n-workflow)',
+		(url, name) =>
+			/n8n-workflow\/dist\/.*(expression|workflow-data-proxy|extensions)/.test(url) ||
+			/Expression|DataProxy/.test(name),
+	],
 	['RoutingNode', (url) => url.includes('routing-node')],
 	['HTTP Request / Split Out (nodes-base)', (url) => url.includes('n8n-nodes-base')],
-	['node parameters (n8n-workflow)', (url) => /n8n-workflow\/dist\/.*node-helpers|node-parameters/.test(url)],
+	[
+		'node parameters (n8n-workflow)',
+		(url) => /n8n-workflow\/dist\/.*node-helpers|node-parameters/.test(url),
+	],
 	['luxon (dates in expression contexts)', (url) => url.includes('/luxon/')],
 	['other n8n-workflow', (url) => url.includes('/n8n-workflow/')],
 	['HTTP helpers (n8n-core)', (url) => /n8n-core\/dist\/.*(request-helper|http)/i.test(url)],
@@ -55,21 +64,40 @@ function summarise(profile) {
 /** Profiles A and B on 1,000 jobs against `mock` and returns the table, as Markdown lines. */
 async function profileJobGet(installation, mock) {
 	mock.reset();
-	const jobIds = Array.from({ length: JOBS }, () => mock.addJob({ output_node_files: [makeOutputFile()] }).id);
-	const config = { apiUrl: mock.url, apiKey: mock.apiKey, jobIds, filesPerJob: 1, runs: RUNS, modulesDir: installation.nodeModules };
+	const jobIds = Array.from(
+		{ length: JOBS },
+		() => mock.addJob({ output_node_files: [makeOutputFile()] }).id,
+	);
+	const config = {
+		apiUrl: mock.url,
+		apiKey: mock.apiKey,
+		jobIds,
+		filesPerJob: 1,
+		runs: RUNS,
+		modulesDir: installation.nodeModules,
+	};
 	const results = {};
 	for (const variant of ['A', 'B']) {
-		const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'unstructured-profile-')), `${variant}.cpuprofile`);
-		await promisify(execFile)(installation.node, [path.join(__dirname, 'measure.js'), variant, JSON.stringify(config)], {
-			env: { ...process.env, N8N_LOG_LEVEL: 'silent', CPU_PROFILE: file },
-			maxBuffer: 64 * 1024 * 1024,
-		});
+		const file = path.join(
+			fs.mkdtempSync(path.join(os.tmpdir(), 'unstructured-profile-')),
+			`${variant}.cpuprofile`,
+		);
+		await promisify(execFile)(
+			installation.node,
+			[path.join(__dirname, 'measure.js'), variant, JSON.stringify(config)],
+			{
+				env: { ...process.env, N8N_LOG_LEVEL: 'silent', CPU_PROFILE: file },
+				maxBuffer: 64 * 1024 * 1024,
+			},
+		);
 		results[variant] = summarise(JSON.parse(fs.readFileSync(file, 'utf8')));
 		if (process.env.KEEP_PROFILES) process.stderr.write(`${variant}: ${file}\n`);
 		else fs.rmSync(path.dirname(file), { recursive: true, force: true });
 	}
 	const items = JOBS * RUNS;
-	const buckets = [...new Set([...results.A.keys(), ...results.B.keys()])].filter((bucket) => bucket !== 'idle');
+	const buckets = [...new Set([...results.A.keys(), ...results.B.keys()])].filter(
+		(bucket) => bucket !== 'idle',
+	);
 	buckets.sort((a, b) => (results.A.get(b) ?? 0) - (results.A.get(a) ?? 0));
 	const perItem = (variant, bucket) => ((results[variant].get(bucket) ?? 0) * 1000) / items;
 	const total = (variant) => buckets.reduce((sum, bucket) => sum + perItem(variant, bucket), 0);
@@ -78,7 +106,10 @@ async function profileJobGet(installation, mock) {
 		'',
 		'| Where | A µs/item | B µs/item |',
 		'|---|---:|---:|',
-		...buckets.map((bucket) => `| ${bucket} | ${perItem('A', bucket).toFixed(0)} | ${perItem('B', bucket).toFixed(0)} |`),
+		...buckets.map(
+			(bucket) =>
+				`| ${bucket} | ${perItem('A', bucket).toFixed(0)} | ${perItem('B', bucket).toFixed(0)} |`,
+		),
 		`| **total (not idle)** | ${total('A').toFixed(0)} | ${total('B').toFixed(0)} |`,
 	];
 }

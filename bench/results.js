@@ -12,7 +12,12 @@ function writeResultsSection(name, lines) {
 	const section = [start, ...lines, end].join('\n');
 	const text = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '';
 	const at = text.indexOf(start);
-	fs.writeFileSync(RESULTS, at === -1 ? `${text.trimEnd()}\n\n${section}\n` : `${text.slice(0, at)}${section}${text.slice(text.indexOf(end) + end.length)}`);
+	fs.writeFileSync(
+		RESULTS,
+		at === -1
+			? `${text.trimEnd()}\n\n${section}\n`
+			: `${text.slice(0, at)}${section}${text.slice(text.indexOf(end) + end.length)}`,
+	);
 }
 
 module.exports = { writeResultsSection };

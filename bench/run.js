@@ -31,19 +31,30 @@ const median = (values) => {
 
 /** Runs one cell in a child process; asynchronously, since the mock API answers from this one. */
 async function measure(installation, variant, config) {
-	const { stdout: output } = await promisify(execFile)(installation.node, [path.join(__dirname, 'measure.js'), variant, JSON.stringify(config)], {
-		encoding: 'utf8',
-		maxBuffer: 64 * 1024 * 1024,
-		env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
-	});
+	const { stdout: output } = await promisify(execFile)(
+		installation.node,
+		[path.join(__dirname, 'measure.js'), variant, JSON.stringify(config)],
+		{
+			encoding: 'utf8',
+			maxBuffer: 64 * 1024 * 1024,
+			env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
+		},
+	);
 	const { wallMs, cpuMs, itemsOut, peakRssMb } = JSON.parse(output.trim().split('\n').pop());
-	return { wall: median(wallMs), cpu: median(cpuMs), rss: peakRssMb, itemsOut: Math.min(...itemsOut) };
+	return {
+		wall: median(wallMs),
+		cpu: median(cpuMs),
+		rss: peakRssMb,
+		itemsOut: Math.min(...itemsOut),
+	};
 }
 
 function machine(installation) {
 	const cpus = os.cpus();
 	const nodeVersion = execFileSync(installation.node, ['--version'], { encoding: 'utf8' }).trim();
-	const n8nVersion = JSON.parse(fs.readFileSync(path.join(installation.nodeModules, 'n8n', 'package.json'), 'utf8')).version;
+	const n8nVersion = JSON.parse(
+		fs.readFileSync(path.join(installation.nodeModules, 'n8n', 'package.json'), 'utf8'),
+	).version;
 	return [
 		`${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}`,
 		`Node.js ${nodeVersion} (engine processes), n8n ${n8nVersion} (n8n-core and n8n-nodes-base of the e2e install)`,
@@ -63,7 +74,10 @@ const CREATE_COUNTS = [5, 20];
  */
 async function faultRows(installation, mock) {
 	mock.reset();
-	const jobIds = Array.from({ length: FAULT_JOBS }, () => mock.addJob({ output_node_files: [makeOutputFile()] }).id);
+	const jobIds = Array.from(
+		{ length: FAULT_JOBS },
+		() => mock.addJob({ output_node_files: [makeOutputFile()] }).id,
+	);
 	mock.setFaults(FAULTS);
 	const rows = [];
 	for (const [label, variant, retryOnFail] of [
@@ -72,10 +86,19 @@ async function faultRows(installation, mock) {
 	]) {
 		const before = mock.requestCount;
 		const result = await measure(installation, variant, {
-			apiUrl: mock.url, apiKey: mock.apiKey, jobIds, filesPerJob: 1, runs: RUNS, modulesDir: installation.nodeModules, faults: true, retryOnFail,
+			apiUrl: mock.url,
+			apiKey: mock.apiKey,
+			jobIds,
+			filesPerJob: 1,
+			runs: RUNS,
+			modulesDir: installation.nodeModules,
+			faults: true,
+			retryOnFail,
 		});
 		const requestsPerRun = (mock.requestCount - before) / (RUNS + 1) - 1; // less the fault reset
-		rows.push(`| ${label} | ${FAULT_JOBS} | ${result.itemsOut} | ${FAULT_JOBS - result.itemsOut} | ${fmt(requestsPerRun)} | ${fmt(result.wall)} |`);
+		rows.push(
+			`| ${label} | ${FAULT_JOBS} | ${result.itemsOut} | ${FAULT_JOBS - result.itemsOut} | ${fmt(requestsPerRun)} | ${fmt(result.wall)} |`,
+		);
 		process.stdout.write(`faults, ${label}: ${result.itemsOut} items, ${fmt(result.wall)} ms\n`);
 	}
 	return rows;
@@ -87,7 +110,13 @@ function element(fileId, index) {
 		type: index % 10 === 0 ? 'Title' : 'NarrativeText',
 		element_id: createHash('sha256').update(`${fileId}/${index}`).digest('hex').slice(0, 32),
 		text: `Paragraph ${index} of ${fileId}: ${'lorem ipsum dolor sit amet '.repeat(8)}`,
-		metadata: { filename: fileId, filetype: 'application/pdf', languages: ['eng'], page_number: 1 + Math.floor(index / 40), parent_id: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' },
+		metadata: {
+			filename: fileId,
+			filetype: 'application/pdf',
+			languages: ['eng'],
+			page_number: 1 + Math.floor(index / 40),
+			parent_id: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+		},
 	};
 }
 
@@ -106,20 +135,45 @@ async function elementRows(installation, mock) {
 		mock.reset();
 		const bodies = new Map();
 		const bodyOf = (fileId) => {
-			if (!bodies.has(fileId)) bodies.set(fileId, Array.from({ length: elementsPerFile }, (_, index) => element(fileId, index)));
+			if (!bodies.has(fileId))
+				bodies.set(
+					fileId,
+					Array.from({ length: elementsPerFile }, (_, index) => element(fileId, index)),
+				);
 			return bodies.get(fileId);
 		};
 		mock.newJobStatuses = ['COMPLETED'];
 		mock.newJobOutput = (file) => bodyOf(file.file_id);
 		const workflow = mock.addWorkflow({ name: 'Elements benchmark' });
-		const files = Array.from({ length: fileCount }, (_, index) => makeOutputFile({ file_id: `doc-${index}.txt` }));
+		const files = Array.from({ length: fileCount }, (_, index) =>
+			makeOutputFile({ file_id: `doc-${index}.txt` }),
+		);
 		const doneJob = mock.addJob({ output_node_files: files });
-		for (const file of files) mock.setOutput(doneJob.id, { fileId: file.file_id, nodeId: file.node_id, body: JSON.stringify(bodyOf(file.file_id)) });
-		const base = { apiUrl: mock.url, apiKey: mock.apiKey, runs: RUNS, modulesDir: installation.nodeModules, fileCount, elementsPerFile };
+		for (const file of files)
+			mock.setOutput(doneJob.id, {
+				fileId: file.file_id,
+				nodeId: file.node_id,
+				body: JSON.stringify(bodyOf(file.file_id)),
+			});
+		const base = {
+			apiUrl: mock.url,
+			apiKey: mock.apiKey,
+			runs: RUNS,
+			modulesDir: installation.nodeModules,
+			fileCount,
+			elementsPerFile,
+		};
 		const ours = await measure(installation, 'elements', { ...base, workflowId: workflow.id });
-		const download = await measure(installation, 'download', { ...base, doneJob: { id: doneJob.id, files } });
-		rows.push(`| ${fileCount} × ${elementsPerFile} | ${fileCount * elementsPerFile} | ${fmt(ours.wall)} | ${fmt(download.wall)} | ${fmt(ours.rss)} | ${fmt(download.rss)} |`);
-		process.stdout.write(`elements ${fileCount} × ${elementsPerFile}: ${fmt(ours.wall)} ms, download ${fmt(download.wall)} ms\n`);
+		const download = await measure(installation, 'download', {
+			...base,
+			doneJob: { id: doneJob.id, files },
+		});
+		rows.push(
+			`| ${fileCount} × ${elementsPerFile} | ${fileCount * elementsPerFile} | ${fmt(ours.wall)} | ${fmt(download.wall)} | ${fmt(ours.rss)} | ${fmt(download.rss)} |`,
+		);
+		process.stdout.write(
+			`elements ${fileCount} × ${elementsPerFile}: ${fmt(ours.wall)} ms, download ${fmt(download.wall)} ms\n`,
+		);
 	}
 	return rows;
 }
@@ -130,9 +184,20 @@ async function createRows(installation, mock) {
 	for (const createCount of CREATE_COUNTS) {
 		mock.reset();
 		mock.setFaults({ jobCreationIntervalMs: 1000 });
-		const result = await measure(installation, 'create', { apiUrl: mock.url, apiKey: mock.apiKey, createCount, runs: 1, modulesDir: installation.nodeModules, faults: true });
-		rows.push(`| ${createCount} | ${mock.jobs.size} | ${createCount - result.itemsOut} | ${mock.faultsServed.creationLimit} | ${fmt(result.wall)} | ${createCount} s |`);
-		process.stdout.write(`create × ${createCount}: ${mock.jobs.size} jobs, ${fmt(result.wall)} ms\n`);
+		const result = await measure(installation, 'create', {
+			apiUrl: mock.url,
+			apiKey: mock.apiKey,
+			createCount,
+			runs: 1,
+			modulesDir: installation.nodeModules,
+			faults: true,
+		});
+		rows.push(
+			`| ${createCount} | ${mock.jobs.size} | ${createCount - result.itemsOut} | ${mock.faultsServed.creationLimit} | ${fmt(result.wall)} | ${createCount} s |`,
+		);
+		process.stdout.write(
+			`create × ${createCount}: ${mock.jobs.size} jobs, ${fmt(result.wall)} ms\n`,
+		);
 	}
 	return rows;
 }
@@ -146,15 +211,27 @@ async function main() {
 	for (const filesPerJob of FILES_PER_JOB) {
 		for (const jobCount of JOB_COUNTS) {
 			mock.reset();
-			const jobIds = Array.from({ length: jobCount }, () =>
-				mock.addJob({ output_node_files: Array.from({ length: filesPerJob }, () => makeOutputFile()) }).id,
+			const jobIds = Array.from(
+				{ length: jobCount },
+				() =>
+					mock.addJob({
+						output_node_files: Array.from({ length: filesPerJob }, () => makeOutputFile()),
+					}).id,
 			);
 			for (const latency of LATENCIES_MS) {
 				mock.latencyMs = latency;
-				const config = { apiUrl: mock.url, apiKey: mock.apiKey, jobIds, filesPerJob, runs: RUNS, modulesDir: installation.nodeModules };
-				const result = {};
-				for (const variant of VARIANTS) result[variant] = await measure(installation, variant, config);
-				const row = { jobCount, filesPerJob, latency, ...result };
+				const config = {
+					apiUrl: mock.url,
+					apiKey: mock.apiKey,
+					jobIds,
+					filesPerJob,
+					runs: RUNS,
+					modulesDir: installation.nodeModules,
+				};
+				const result = /** @type {Record<string, any>} */ ({});
+				for (const variant of VARIANTS)
+					result[variant] = await measure(installation, variant, config);
+				const row = /** @type {any} */ ({ jobCount, filesPerJob, latency, ...result });
 				rows.push(row);
 				process.stdout.write(
 					`${jobCount} jobs × ${filesPerJob} files, ${latency} ms: A ${fmt(result.A.wall)} ms, B ${fmt(result.B.wall)} ms, C ${fmt(result.C.wall)} ms\n`,
@@ -197,13 +274,13 @@ async function main() {
 		'# Benchmark: Job › Get with flattened output files',
 		'',
 		`Run on ${new Date().toISOString().slice(0, 10)} with \`npm run bench\`. Each cell: the median of ${RUNS} runs after one warm-up run,`,
-		'in a fresh process per way and workload (peak memory is that process\'s maximum resident set size).',
+		"in a fresh process per way and workload (peak memory is that process's maximum resident set size).",
 		'',
 		'- **A**: our node, Unstructured › Job › Get (Output Files), Job ID `{{ $json.job_id }}`.',
 		'- **B**: what users build instead: HTTP Request 4.2 (header auth `unstructured-api-key`) + Split Out on `output_node_files` (including `id`).',
 		'- **C**: the floor: a plain `fetch` loop with the same concurrency (every request at once), flattening the files the same way.',
 		'',
-		'A and B run in n8n\'s engine (`WorkflowExecute`) with every input item at once, as n8n runs a node.',
+		"A and B run in n8n's engine (`WorkflowExecute`) with every input item at once, as n8n runs a node.",
 		'',
 		'Machine:',
 		...machine(installation).map((line) => `- ${line}`),

@@ -38,7 +38,8 @@ export class UnstructuredApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'An API key of your Unstructured workspace, from API Keys in the Unstructured UI',
+			description:
+				'An API key of your Unstructured workspace, from API Keys in the Unstructured UI',
 		},
 	];
 
@@ -54,7 +55,10 @@ export class UnstructuredApi implements ICredentialType {
 		return {
 			...requestOptions,
 			baseURL: requestOptions.baseURL ?? normalizeApiUrl(String(credentials.apiUrl ?? '')),
-			headers: { ...requestOptions.headers, 'unstructured-api-key': String(credentials.apiKey ?? '') },
+			headers: {
+				...requestOptions.headers,
+				'unstructured-api-key': String(credentials.apiKey ?? ''),
+			},
 		};
 	}
 
@@ -69,7 +73,8 @@ export class UnstructuredApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'The API key was rejected. Copy a current key from API Keys in the Unstructured UI.',
+					message:
+						'The API key was rejected. Copy a current key from API Keys in the Unstructured UI.',
 				},
 			},
 			{

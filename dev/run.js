@@ -21,8 +21,19 @@ const { provisionN8n } = require('../support/provision');
 const REPO = path.resolve(__dirname, '..');
 const ROOT = path.join(REPO, '.cache', 'dev-n8n');
 const USER_FOLDER = path.join(ROOT, 'user');
-const PACKAGE_DIR = path.join(USER_FOLDER, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-unstructured');
-const OWNER = { email: 'owner@example.com', firstName: 'Dev', lastName: 'Owner', password: 'Dev-owner-Passw0rd' };
+const PACKAGE_DIR = path.join(
+	USER_FOLDER,
+	'.n8n',
+	'nodes',
+	'node_modules',
+	'n8n-nodes-unstructured',
+);
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Dev',
+	lastName: 'Owner',
+	password: 'Dev-owner-Passw0rd',
+};
 const DEMO_CREDENTIAL = { id: 'unstructuredDemo01', name: 'Unstructured (demo)' };
 
 const argument = (name) => {
@@ -48,7 +59,10 @@ async function stopChild(child) {
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	const exited = new Promise((resolve) => child.once('exit', resolve));
 	process.kill(child.pid, 'SIGTERM');
-	const timer = setTimeout(() => child.exitCode === null && process.kill(child.pid, 'SIGKILL'), 10_000);
+	const timer = setTimeout(
+		() => child.exitCode === null && process.kill(child.pid, 'SIGKILL'),
+		10_000,
+	);
 	await exited;
 	clearTimeout(timer);
 }
@@ -84,27 +98,44 @@ function n8nEnv(installation) {
 }
 
 function cli(installation, args) {
-	execFileSync(installation.node, [installation.n8nBin, ...args], { env: n8nEnv(installation), cwd: ROOT, stdio: 'ignore' });
+	execFileSync(installation.node, [installation.n8nBin, ...args], {
+		env: n8nEnv(installation),
+		cwd: ROOT,
+		stdio: 'ignore',
+	});
 }
 
 /** The demo credential and the example workflows, pointed at it, imported into n8n (again each run: the API's port changes). */
 function importDemo(installation, api) {
 	const file = path.join(ROOT, 'demo-import.json');
-	fs.writeFileSync(file, JSON.stringify([{ ...DEMO_CREDENTIAL, type: 'unstructuredApi', data: { apiUrl: api.url, apiKey: api.apiKey } }]));
+	fs.writeFileSync(
+		file,
+		JSON.stringify([
+			{
+				...DEMO_CREDENTIAL,
+				type: 'unstructuredApi',
+				data: { apiUrl: api.url, apiKey: api.apiKey },
+			},
+		]),
+	);
 	cli(installation, ['import:credentials', `--input=${file}`]);
 	const examples = path.join(REPO, 'examples');
 	for (const name of fs.readdirSync(examples).filter((entry) => entry.endsWith('.json'))) {
 		const workflow = JSON.parse(fs.readFileSync(path.join(examples, name), 'utf8'));
-		for (const node of workflow.nodes) if (node.credentials?.unstructuredApi) node.credentials.unstructuredApi = DEMO_CREDENTIAL;
+		for (const node of workflow.nodes)
+			if (node.credentials?.unstructuredApi) node.credentials.unstructuredApi = DEMO_CREDENTIAL;
 		const id = `demo${name.replace(/\W/g, '').slice(0, 12)}`;
-		fs.writeFileSync(file, JSON.stringify({ ...workflow, id, name: `Demo · ${workflow.name}`, active: false }));
+		fs.writeFileSync(
+			file,
+			JSON.stringify({ ...workflow, id, name: `Demo · ${workflow.name}`, active: false }),
+		);
 		cli(installation, ['import:workflow', `--input=${file}`]);
 	}
 	fs.rmSync(file, { force: true });
 }
 
 async function waitForReady() {
-	for (const started = Date.now(); Date.now() - started < 120_000; ) {
+	for (const started = Date.now(); Date.now() - started < 120_000;) {
 		try {
 			if ((await fetch(`http://127.0.0.1:${port}/healthz/readiness`)).status === 200) return;
 		} catch {
@@ -142,7 +173,10 @@ async function main() {
 
 	let n8n;
 	const startN8n = async () => {
-		n8n = startChild(installation.node, [installation.n8nBin, 'start'], { env: n8nEnv(installation), cwd: ROOT });
+		n8n = startChild(installation.node, [installation.n8nBin, 'start'], {
+			env: n8nEnv(installation),
+			cwd: ROOT,
+		});
 		n8n.stderr.on('data', (chunk) => process.stderr.write(chunk));
 		await waitForReady();
 	};
@@ -151,11 +185,18 @@ async function main() {
 
 	say(`n8n is ready: open ${baseUrl}`);
 	say(`sign in as ${OWNER.email} / ${OWNER.password}${created ? ' (created now)' : ''}`);
-	if (demo) say(`the credential "${DEMO_CREDENTIAL.name}" and the example workflows ("Demo · …") point at the demo API: open one and execute it`);
+	if (demo)
+		say(
+			`the credential "${DEMO_CREDENTIAL.name}" and the example workflows ("Demo · …") point at the demo API: open one and execute it`,
+		);
 	say('editing nodes/ or credentials/ rebuilds and restarts n8n; Ctrl-C stops everything');
 
 	// tsc --watch rebuilds dist/ on every change; once it has settled, n8n restarts with the new build.
-	const tsc = startChild(process.execPath, [require.resolve('typescript/bin/tsc'), '--watch', '--preserveWatchOutput', '-p', REPO], { cwd: REPO });
+	const tsc = startChild(
+		process.execPath,
+		[require.resolve('typescript/bin/tsc'), '--watch', '--preserveWatchOutput', '-p', REPO],
+		{ cwd: REPO },
+	);
 	let restart;
 	let restarting = Promise.resolve();
 	let firstBuild = true;

@@ -21,7 +21,10 @@ function elementId(fileName, index, text) {
 
 /** A text or Markdown file as elements: each block between blank lines, a `#` heading as a Title. */
 function textElements(fileName, content) {
-	const blocks = content.split(/\r?\n\s*\r?\n/).map((block) => block.trim()).filter(Boolean);
+	const blocks = content
+		.split(/\r?\n\s*\r?\n/)
+		.map((block) => block.trim())
+		.filter(Boolean);
 	return blocks.map((block, index) => {
 		const heading = /^#{1,6}\s+(.*)$/.exec(block);
 		const text = heading ? heading[1].trim() : block.replace(/\s*\r?\n\s*/g, ' ');
@@ -37,7 +40,12 @@ function textElements(fileName, content) {
 /** Elements for a file the demo cannot read: labelled as samples, so nobody takes them for real output. */
 function sampleElements(fileName, mimeType) {
 	return [
-		{ type: 'Title', element_id: elementId(fileName, 0, 'sample'), text: `Sample element (demo API): ${fileName}`, metadata: { filename: fileName, filetype: mimeType, page_number: 1, demo: true } },
+		{
+			type: 'Title',
+			element_id: elementId(fileName, 0, 'sample'),
+			text: `Sample element (demo API): ${fileName}`,
+			metadata: { filename: fileName, filetype: mimeType, page_number: 1, demo: true },
+		},
 		{
 			type: 'NarrativeText',
 			element_id: elementId(fileName, 1, 'sample'),
@@ -61,8 +69,16 @@ class DemoUnstructuredApi extends MockUnstructuredApi {
 	/** Demo workflows and jobs in every status, named so that they read as demo data. */
 	seed() {
 		this.simulateAccount({ maxRunning: 5, baseMs: 4000, perFileMs: 500 });
-		const invoices = this.addWorkflow({ name: 'Demo · Invoices to Postgres', status: 'active', workflow_type: 'custom' });
-		const contracts = this.addWorkflow({ name: 'Demo · Contracts to Pinecone', status: 'inactive', workflow_type: 'template' });
+		const invoices = this.addWorkflow({
+			name: 'Demo · Invoices to Postgres',
+			status: 'active',
+			workflow_type: 'custom',
+		});
+		const contracts = this.addWorkflow({
+			name: 'Demo · Contracts to Pinecone',
+			status: 'inactive',
+			workflow_type: 'template',
+		});
 		this.addWorkflow({ name: 'Demo · Local files (send input files)', status: 'active' });
 		const day = 24 * 60 * 60 * 1000;
 		const statuses = ['COMPLETED', 'COMPLETED', 'FAILED', 'STOPPED', 'IN_PROGRESS', 'SCHEDULED'];
@@ -74,19 +90,55 @@ class DemoUnstructuredApi extends MockUnstructuredApi {
 				status,
 				created_at: new Date(Date.now() - (index + 1) * day).toISOString(),
 				runtime: status === 'COMPLETED' ? 'PT2M30S' : null,
-				output_node_files: status === 'COMPLETED' ? [makeOutputFile({ file_id: `demo-report-${index}.json` })] : [],
+				output_node_files:
+					status === 'COMPLETED' ? [makeOutputFile({ file_id: `demo-report-${index}.json` })] : [],
 			});
 			if (status === 'FAILED') {
-				this.setDetails(job.id, { id: job.id, processing_status: 'FAILED', node_stats: [], message: 'Demo: the source bucket could not be read' });
-				this.setFailedFiles(job.id, [{ document: 'demo-scan.pdf', error: 'Demo: the file is encrypted' }]);
+				this.setDetails(job.id, {
+					id: job.id,
+					processing_status: 'FAILED',
+					node_stats: [],
+					message: 'Demo: the source bucket could not be read',
+				});
+				this.setFailedFiles(job.id, [
+					{ document: 'demo-scan.pdf', error: 'Demo: the file is encrypted' },
+				]);
 			}
 		});
 		// The IDs the example workflows name, so that they run against the demo as they are.
-		const exampleJob = this.addJob({ id: 'b2c3d4e5-6f7a-4b9c-8d1e-2f3a4b5c6d7e', workflow_id: invoices.id, workflow_name: invoices.name, created_at: new Date().toISOString(), output_node_files: [makeOutputFile({ file_id: 'demo-invoice.json' }), makeOutputFile({ file_id: 'demo-receipt.json' })] });
-		for (const file of exampleJob.output_node_files) this.setOutput(exampleJob.id, { fileId: file.file_id, nodeId: file.node_id, body: JSON.stringify(textElements(file.file_id, '# Demo invoice\n\nThis element comes from the demo API.')) });
-		this.addWorkflow({ id: '3f2e1d0c-9b8a-4765-8432-10fedcba9876', name: 'Demo · Nightly ingest', status: 'active' });
-		this.addConnector('source', { name: 'Demo · Invoices bucket', type: 's3', config: { remote_url: 's3://demo-bucket/invoices/', key: 'demo', secret: 'demo' } });
-		this.addConnector('destination', { name: 'Demo · Contracts index', type: 'pinecone', config: { index_name: 'demo', api_key: 'demo' } });
+		const exampleJob = this.addJob({
+			id: 'b2c3d4e5-6f7a-4b9c-8d1e-2f3a4b5c6d7e',
+			workflow_id: invoices.id,
+			workflow_name: invoices.name,
+			created_at: new Date().toISOString(),
+			output_node_files: [
+				makeOutputFile({ file_id: 'demo-invoice.json' }),
+				makeOutputFile({ file_id: 'demo-receipt.json' }),
+			],
+		});
+		for (const file of exampleJob.output_node_files)
+			this.setOutput(exampleJob.id, {
+				fileId: file.file_id,
+				nodeId: file.node_id,
+				body: JSON.stringify(
+					textElements(file.file_id, '# Demo invoice\n\nThis element comes from the demo API.'),
+				),
+			});
+		this.addWorkflow({
+			id: '3f2e1d0c-9b8a-4765-8432-10fedcba9876',
+			name: 'Demo · Nightly ingest',
+			status: 'active',
+		});
+		this.addConnector('source', {
+			name: 'Demo · Invoices bucket',
+			type: 's3',
+			config: { remote_url: 's3://demo-bucket/invoices/', key: 'demo', secret: 'demo' },
+		});
+		this.addConnector('destination', {
+			name: 'Demo · Contracts index',
+			type: 'pinecone',
+			config: { index_name: 'demo', api_key: 'demo' },
+		});
 		return this;
 	}
 
@@ -101,7 +153,8 @@ class DemoUnstructuredApi extends MockUnstructuredApi {
 
 	/** The mock keeps the parsed form on the request (`request.form`) when it has one. */
 	withFileOutputs(answer, request) {
-		if (answer.status < 300 && answer.body?.id) this.outputsFromFiles(answer.body, request.form?.files ?? []);
+		if (answer.status < 300 && answer.body?.id)
+			this.outputsFromFiles(answer.body, request.form?.files ?? []);
 		return answer;
 	}
 
@@ -109,20 +162,28 @@ class DemoUnstructuredApi extends MockUnstructuredApi {
 		for (const file of files) {
 			const fileName = file.filename;
 			const mimeType = file.contentType ?? 'application/octet-stream';
-			const elements = TEXT_TYPES.test(mimeType) || /\.(md|txt|markdown)$/i.test(fileName) ? textElements(fileName, file.data.toString('utf8')) : sampleElements(fileName, mimeType);
+			const elements =
+				TEXT_TYPES.test(mimeType) || /\.(md|txt|markdown)$/i.test(fileName)
+					? textElements(fileName, file.data.toString('utf8'))
+					: sampleElements(fileName, mimeType);
 			const body = JSON.stringify(elements);
 			this.setOutput(job.id, { fileId: fileName, body });
-			for (const output of job.output_node_files ?? []) if (output.file_id === fileName) this.setOutput(job.id, { fileId: fileName, nodeId: output.node_id, body });
+			for (const output of job.output_node_files ?? [])
+				if (output.file_id === fileName)
+					this.setOutput(job.id, { fileId: fileName, nodeId: output.node_id, body });
 		}
 	}
 
 	scheduleOnAccount(job, files) {
 		super.scheduleOnAccount(job, files);
 		const { finishAt } = this.accountTimes.get(job.id);
-		const timer = setTimeout(() => {
-			this.timers.delete(timer);
-			void this.announce(job);
-		}, Math.max(0, finishAt - Date.now()) + 100);
+		const timer = setTimeout(
+			() => {
+				this.timers.delete(timer);
+				void this.announce(job);
+			},
+			Math.max(0, finishAt - Date.now()) + 100,
+		);
 		timer.unref();
 		this.timers.add(timer);
 	}
@@ -132,7 +193,11 @@ class DemoUnstructuredApi extends MockUnstructuredApi {
 		for (const channel of this.channels.values()) {
 			const forJob = !channel.workflow_id || channel.workflow_id === job.workflow_id;
 			if (!forJob || !channel.enabled || !channel.event_types?.includes('job.completed')) continue;
-			await this.deliver(channel.id, { type: 'job.completed', jobId: job.id, workflowId: job.workflow_id }).catch(() => undefined);
+			await this.deliver(channel.id, {
+				type: 'job.completed',
+				jobId: job.id,
+				workflowId: job.workflow_id,
+			}).catch(() => undefined);
 		}
 	}
 
@@ -147,5 +212,11 @@ module.exports = { DemoUnstructuredApi, textElements };
 if (require.main === module) {
 	const api = new DemoUnstructuredApi();
 	api.seed();
-	api.start().then(() => process.stdout.write(`Demo Unstructured API on ${api.url} (API key: ${api.apiKey}); ${path.basename(__filename)}\n`));
+	api
+		.start()
+		.then(() =>
+			process.stdout.write(
+				`Demo Unstructured API on ${api.url} (API key: ${api.apiKey}); ${path.basename(__filename)}\n`,
+			),
+		);
 }

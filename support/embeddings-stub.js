@@ -13,7 +13,9 @@ const DIMENSIONS = 256;
 
 function embed(text) {
 	const vector = new Array(DIMENSIONS).fill(0);
-	for (const word of String(text).toLowerCase().match(/[a-z0-9]+/g) ?? []) {
+	for (const word of String(text)
+		.toLowerCase()
+		.match(/[a-z0-9]+/g) ?? []) {
 		vector[createHash('sha256').update(word).digest().readUInt32BE(0) % DIMENSIONS] += 1;
 	}
 	const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0)) || 1;
@@ -39,15 +41,16 @@ class EmbeddingsStub {
 				const input = Array.isArray(body.input) ? body.input : [body.input];
 				return send(200, { model: body.model, embeddings: input.map(embed) });
 			}
-			if (req.method === 'POST' && req.url === '/api/embeddings') return send(200, { embedding: embed(body.prompt) });
+			if (req.method === 'POST' && req.url === '/api/embeddings')
+				return send(200, { embedding: embed(body.prompt) });
 			return send(404, { error: `no ${req.method} ${req.url} in this stub` });
 		});
-		await new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+		await new Promise((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
 		return this;
 	}
 
 	get url() {
-		return `http://127.0.0.1:${this.server.address().port}`;
+		return `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (this.server.address()).port}`;
 	}
 
 	async stop() {

@@ -12,8 +12,26 @@
  * install of n8n, with n8n-nodes-base beside our package.
  */
 const fs = require('node:fs');
+const Module = require('node:module');
 const os = require('node:os');
 const path = require('node:path');
+
+/**
+ * N8N_ENGINE_MODULES names a node_modules folder of another n8n line (`npm run test:n8n1`: n8n-core
+ * 1.122 and n8n-workflow 1.120, as n8n 1.123 ships them). Every `require` of n8n-core or
+ * n8n-workflow in this process, the built package's included, then loads that folder's copy, as in
+ * an n8n of that line, where a community package uses n8n's own n8n-workflow.
+ */
+const ENGINE_MODULES =
+	process.env.N8N_ENGINE_MODULES && path.resolve(process.env.N8N_ENGINE_MODULES);
+if (ENGINE_MODULES) {
+	const loader = /** @type {any} */ (Module);
+	const resolve = loader._resolveFilename;
+	loader._resolveFilename = function resolveFromEngine(request, parent, ...rest) {
+		const name = /^(n8n-core|n8n-workflow|@n8n\/di|@n8n\/config)(\/.*)?$/.exec(request);
+		return resolve.call(this, name ? path.join(ENGINE_MODULES, request) : request, parent, ...rest);
+	};
+}
 
 // n8n-core reads and writes its config under N8N_USER_FOLDER: never the real home folder. A folder
 // made here is removed when the test process ends.
@@ -73,10 +91,12 @@ function makeNode(parameters, extra = {}) {
 	};
 }
 
-function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) {
+/** @param {{ modulesDir?: string, packages?: Array<{ root: string, includeNodes?: string[] }> }} [options] */
+function createEngine({ modulesDir = undefined, packages = [{ root: PACKAGE_ROOT }] } = {}) {
 	const load = (name) => require(modulesDir ? path.join(modulesDir, name) : name);
 	const core = load('n8n-core');
-	const { ICredentialsHelper, NodeHelpers, Workflow, createRunExecutionData } = load('n8n-workflow');
+	const { ICredentialsHelper, NodeHelpers, Workflow, createRunExecutionData } =
+		load('n8n-workflow');
 
 	/**
 	 * n8n's NodeTypes (packages/cli/src/node-types.ts): a declarative node gets an `execute` that
@@ -131,13 +151,16 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 
 		async authenticate(credentials, typeName, requestOptions, workflow, node) {
 			const { authenticate } = this.registry.credentialTypes[typeName].type;
-			if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+			if (typeof authenticate === 'function')
+				return await authenticate(credentials, requestOptions);
 			if (!authenticate || authenticate.type !== 'generic') return requestOptions;
 			for (const [target, values] of Object.entries(authenticate.properties)) {
 				requestOptions[target] ??= {};
 				for (const [key, value] of Object.entries(values)) {
 					const resolve = (text) =>
-						workflow.expression.getSimpleParameterValue(node, text, 'internal', { $credentials: credentials });
+						workflow.expression.getSimpleParameterValue(node, text, 'internal', {
+							$credentials: credentials,
+						});
 					requestOptions[target][resolve(key)] = resolve(value);
 				}
 			}
@@ -182,13 +205,18 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 		const byName = (name) => extraTypes[name] ?? registry.nodeTypes[name]?.type;
 		return {
 			getByName: byName,
-			getByNameAndVersion: (name, version) => withRoutingExecute(NodeHelpers.getVersionedNodeType(byName(name), version)),
+			getByNameAndVersion: (name, version) =>
+				withRoutingExecute(NodeHelpers.getVersionedNodeType(byName(name), version)),
 			getKnownTypes: () => ({}),
 		};
 	}
 
 	function additionalDataFor(registry, credentialsByType, hooks) {
-		return { ...additionalDataDefaults, hooks, credentialsHelper: new TestCredentialsHelper(registry, credentialsByType) };
+		return {
+			...additionalDataDefaults,
+			hooks,
+			credentialsHelper: new TestCredentialsHelper(registry, credentialsByType),
+		};
 	}
 
 	/**
@@ -196,7 +224,14 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 	 * Returns `{ items, error, runData, status }`, `items` being the last node's first output.
 	 * `signal` cancels the execution the way stopping it in n8n does.
 	 */
-	async function runWorkflow({ nodes, connections = {}, startNode = nodes[0], items = [{ json: {} }], credentials = {}, signal }) {
+	async function runWorkflow({
+		nodes,
+		connections = {},
+		startNode = nodes[0],
+		items = [{ json: {} }],
+		credentials = {},
+		signal,
+	}) {
 		const registry = await loadRegistry();
 		const workflow = new Workflow({
 			id: 'test-workflow',
@@ -212,12 +247,18 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 		const hooks = new core.ExecutionLifecycleHooks('manual', executionId, workflow);
 		const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
 		const executionData = createRunExecutionData({
-			executionData: { nodeExecutionStack: [{ node: startNode, data: { main: [items] }, source: null }] },
+			executionData: {
+				nodeExecutionStack: [{ node: startNode, data: { main: [items] }, source: null }],
+			},
 		});
 		let execution;
 		try {
 			const additionalData = { ...additionalDataFor(registry, credentials, hooks), executionId };
-			execution = new core.WorkflowExecute(additionalData, 'manual', executionData).processRunExecutionData(workflow);
+			execution = new core.WorkflowExecute(
+				additionalData,
+				'manual',
+				executionData,
+			).processRunExecutionData(workflow);
 		} catch (error) {
 			// n8n refuses to start a workflow whose parameters have issues, e.g. a required one left empty.
 			return { items: [], error, runData: {}, status: 'error' };
@@ -239,7 +280,14 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 	 * Runs one Unstructured node on `items`. `credentials` are the Unstructured credential's data;
 	 * `settings` are node settings such as `onError: 'continueRegularOutput'` (Continue On Fail).
 	 */
-	async function runNode({ parameters, items, credentials, settings = {}, signal }) {
+	/** @param {{ parameters: object, items?: object[], credentials?: object, settings?: object, signal?: AbortSignal }} options */
+	async function runNode({
+		parameters,
+		items = undefined,
+		credentials = {},
+		settings = {},
+		signal = undefined,
+	}) {
 		return await runWorkflow({
 			nodes: [makeNode(parameters, settings)],
 			items,
@@ -269,7 +317,13 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 				outputs: ['main'],
 				credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 				properties: [
-					{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test.request } },
+					{
+						displayName: 'Temp',
+						name: 'temp',
+						type: 'string',
+						default: '',
+						routing: { request: credentialType.test.request },
+					},
 				],
 			},
 		};
@@ -292,21 +346,33 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 			{ node, data: {}, source: null },
 			[],
 		);
-		const credentialsDecrypted = { id: 'test-credential', name: 'test', type: CREDENTIAL_TYPE, data: credentials };
+		const credentialsDecrypted = {
+			id: 'test-credential',
+			name: 'test',
+			type: CREDENTIAL_TYPE,
+			data: credentials,
+		};
 		try {
 			await new core.RoutingNode(context, testType, credentialsDecrypted).runNode();
 		} catch (error) {
-			const statusCode = error.cause?.response?.status;
+			// n8n 2.x keeps the HTTP error as the cause; n8n 1.x keeps only its status or code, as httpCode.
+			const httpCode = /^\d+$/.test(String(error.httpCode)) ? Number(error.httpCode) : undefined;
+			const statusCode = error.cause?.response?.status ?? httpCode;
 			if (statusCode) {
 				const rule = credentialType.test.rules?.find(
-					(candidate) => candidate.type === 'responseCode' && candidate.properties.value === statusCode,
+					(candidate) =>
+						candidate.type === 'responseCode' && candidate.properties.value === statusCode,
 				);
 				if (rule) return { status: 'Error', message: rule.properties.message };
 				if (statusCode < 199 || statusCode > 299) {
-					return { status: 'Error', message: error.cause.response.statusText || `Received HTTP status code: ${statusCode}` };
+					return {
+						status: 'Error',
+						message:
+							error.cause?.response?.statusText || `Received HTTP status code: ${statusCode}`,
+					};
 				}
-			} else if (error.cause?.code) {
-				return { status: 'Error', message: error.cause.code };
+			} else if (error.cause?.code || /^[A-Z][A-Z_]+$/.test(String(error.httpCode))) {
+				return { status: 'Error', message: error.cause?.code ?? error.httpCode };
 			}
 			return { status: 'Error', message: error.message };
 		}
@@ -317,8 +383,17 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 	async function listSearch({ method, credentials, filter, paginationToken, parameters = {} }) {
 		const registry = await loadRegistry();
 		const node = makeNode(parameters);
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf(registry) });
-		const additionalData = additionalDataFor(registry, { [CREDENTIAL_TYPE]: credentials }, undefined);
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: nodeTypesOf(registry),
+		});
+		const additionalData = additionalDataFor(
+			registry,
+			{ [CREDENTIAL_TYPE]: credentials },
+			undefined,
+		);
 		const context = new core.LoadOptionsContext(workflow, node, additionalData, 'parameters.jobId');
 		const nodeType = registry.nodeTypes[NODE_TYPE].type;
 		return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
@@ -328,9 +403,20 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 	 * A workflow holding one trigger node of ours, active, with `staticData` as n8n keeps it for
 	 * the workflow (the node's own under `node:<name>`), and additional data for `credentials`.
 	 */
-	async function triggerSetup({ type, parameters, staticData = {}, credentials, additionalData = {} }) {
+	async function triggerSetup({
+		type,
+		parameters,
+		staticData = {},
+		credentials,
+		additionalData = {},
+	}) {
 		const registry = await loadRegistry();
-		const node = { ...makeNode(parameters), type: `n8n-nodes-unstructured.${type}`, name: 'Trigger', webhookId: 'trigger-webhook-id' };
+		const node = {
+			...makeNode(parameters),
+			type: `n8n-nodes-unstructured.${type}`,
+			name: 'Trigger',
+			webhookId: 'trigger-webhook-id',
+		};
 		const workflow = new Workflow({
 			id: 'trigger-workflow',
 			name: 'Trigger test',
@@ -341,11 +427,20 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 			staticData,
 		});
 		const nodeType = registry.nodeTypes[node.type].type;
-		return { node, workflow, nodeType, additionalData: { ...additionalDataFor(registry, { [CREDENTIAL_TYPE]: credentials }, undefined), ...additionalData } };
+		return {
+			node,
+			workflow,
+			nodeType,
+			additionalData: {
+				...additionalDataFor(registry, { [CREDENTIAL_TYPE]: credentials }, undefined),
+				...additionalData,
+			},
+		};
 	}
 
 	/** The trigger node's static data as n8n would save it. */
-	const nodeStaticData = (workflow) => JSON.parse(JSON.stringify(workflow.staticData['node:Trigger'] ?? {}));
+	const nodeStaticData = (workflow) =>
+		JSON.parse(JSON.stringify(workflow.staticData['node:Trigger'] ?? {}));
 
 	/**
 	 * Calls a webhook lifecycle method (`checkExists`, `create`, `delete`) of the Unstructured
@@ -353,11 +448,33 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 	 * Returns `{ result, staticData, webhookUrl }`.
 	 */
 	async function runHook({ method, parameters, staticData, credentials }) {
-		const { node, workflow, nodeType, additionalData } = await triggerSetup({ type: 'unstructuredTrigger', parameters, staticData, credentials });
-		const webhookData = { httpMethod: 'POST', node: node.name, path: 'webhook', webhookDescription: nodeType.description.webhooks[0], workflowId: workflow.id };
-		const context = new core.HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
+		const { node, workflow, nodeType, additionalData } = await triggerSetup({
+			type: 'unstructuredTrigger',
+			parameters,
+			staticData,
+			credentials,
+		});
+		const webhookData = {
+			httpMethod: 'POST',
+			node: node.name,
+			path: 'webhook',
+			webhookDescription: nodeType.description.webhooks[0],
+			workflowId: workflow.id,
+		};
+		const context = new core.HookContext(
+			workflow,
+			node,
+			additionalData,
+			'trigger',
+			'activate',
+			webhookData,
+		);
 		const result = await nodeType.webhookMethods.default[method].call(context);
-		return { result, staticData: nodeStaticData(workflow), webhookUrl: context.getNodeWebhookUrl('default') };
+		return {
+			result,
+			staticData: nodeStaticData(workflow),
+			webhookUrl: context.getNodeWebhookUrl('default'),
+		};
 	}
 
 	/**
@@ -376,7 +493,13 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 				return this;
 			},
 		};
-		const httpRequest = { headers, rawBody, body: JSON.parse(rawBody.toString('utf8')), params: {}, query: {} };
+		const httpRequest = {
+			headers,
+			rawBody,
+			body: JSON.parse(rawBody.toString('utf8')),
+			params: {},
+			query: {},
+		};
 		const { node, workflow, nodeType, additionalData } = await triggerSetup({
 			type: 'unstructuredTrigger',
 			parameters,
@@ -384,10 +507,30 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 			credentials,
 			additionalData: { httpRequest, httpResponse: response },
 		});
-		const webhookData = { httpMethod: 'POST', node: node.name, path: 'webhook', webhookDescription: nodeType.description.webhooks[0], workflowId: workflow.id };
-		const context = new core.WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], undefined);
+		const webhookData = {
+			httpMethod: 'POST',
+			node: node.name,
+			path: 'webhook',
+			webhookDescription: nodeType.description.webhooks[0],
+			workflowId: workflow.id,
+		};
+		const context = new core.WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			undefined,
+		);
 		const result = await nodeType.webhook.call(context);
-		return { result, response: response.statusCode ? { status: response.statusCode, body: response.body } : undefined, staticData: nodeStaticData(workflow) };
+		return {
+			result,
+			response: response.statusCode
+				? { status: response.statusCode, body: response.body }
+				: undefined,
+			staticData: nodeStaticData(workflow),
+		};
 	}
 
 	/**
@@ -396,9 +539,19 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 	 * (`mode: 'manual'`). Returns `{ items, staticData }`: the emitted items (none: `null`).
 	 */
 	async function runPoll({ parameters, staticData, credentials, mode = 'trigger' }) {
-		const { node, workflow, additionalData } = await triggerSetup({ type: 'unstructuredPollingTrigger', parameters, staticData, credentials });
+		const { node, workflow, additionalData } = await triggerSetup({
+			type: 'unstructuredPollingTrigger',
+			parameters,
+			staticData,
+			credentials,
+		});
 		const context = new core.PollContext(workflow, node, additionalData, mode, 'activate');
-		const result = await new core.TriggersAndPollers().runPollFunction(workflow, node, context);
+		// n8n 2.x runs a poll through TriggersAndPollers; n8n 1.x calls the node's poll() with the context.
+		const result = core.TriggersAndPollers
+			? await new core.TriggersAndPollers().runPollFunction(workflow, node, context)
+			: await workflow.nodeTypes
+					.getByNameAndVersion(node.type, node.typeVersion)
+					.poll.call(context);
 		return { items: result?.[0] ?? null, staticData: nodeStaticData(workflow) };
 	}
 
@@ -410,7 +563,14 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 		const registry = await loadRegistry();
 		const nodeType = registry.nodeTypes[`n8n-nodes-unstructured.${type}`].type;
 		const node = { ...makeNode(parameters), type: `n8n-nodes-unstructured.${type}`, typeVersion };
-		return NodeHelpers.getNodeParameters(nodeType.description.properties, parameters, true, false, node, nodeType.description);
+		return NodeHelpers.getNodeParameters(
+			nodeType.description.properties,
+			parameters,
+			true,
+			false,
+			node,
+			nodeType.description,
+		);
 	}
 
 	/** The subtitle n8n's editor shows under a node of ours on the canvas, evaluated as it does. */
@@ -418,9 +578,26 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 		const registry = await loadRegistry();
 		const nodeType = registry.nodeTypes[`n8n-nodes-unstructured.${type}`].type;
 		const node = { ...makeNode(parameters), type: `n8n-nodes-unstructured.${type}` };
-		node.parameters = NodeHelpers.getNodeParameters(nodeType.description.properties, parameters, true, false, node) ?? {};
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf(registry) });
-		return workflow.expression.getSimpleParameterValue(node, nodeType.description.subtitle, 'internal', {});
+		node.parameters =
+			NodeHelpers.getNodeParameters(
+				nodeType.description.properties,
+				parameters,
+				true,
+				false,
+				node,
+			) ?? {};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: nodeTypesOf(registry),
+		});
+		return workflow.expression.getSimpleParameterValue(
+			node,
+			nodeType.description.subtitle,
+			'internal',
+			{},
+		);
 	}
 
 	async function loadPackage() {
@@ -428,7 +605,18 @@ function createEngine({ modulesDir, packages = [{ root: PACKAGE_ROOT }] } = {}) 
 		return registry.loaders[0];
 	}
 
-	return { runWorkflow, runNode, testCredential, listSearch, loadPackage, runHook, runWebhook, runPoll, nodeSubtitle, resolvedParameters };
+	return {
+		runWorkflow,
+		runNode,
+		testCredential,
+		listSearch,
+		loadPackage,
+		runHook,
+		runWebhook,
+		runPoll,
+		nodeSubtitle,
+		resolvedParameters,
+	};
 }
 
 let defaultEngine;

@@ -28,7 +28,10 @@ function uuidError(name, value) {
 			{
 				type: 'uuid_parsing',
 				loc: ['path', name],
-				msg: 'Input should be a valid UUID, invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], found `' + String(value).charAt(0) + '` at 1',
+				msg:
+					'Input should be a valid UUID, invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], found `' +
+					String(value).charAt(0) +
+					'` at 1',
 				input: value,
 				ctx: { error: 'invalid character' },
 			},
@@ -71,11 +74,29 @@ function makeWorkflow(overrides = {}) {
 }
 
 const DEFAULT_TEMPLATES = [
-	{ id: 'hi_res_partition', name: 'High-resolution partition', description: 'Partitions documents with the hi_res strategy', version: '1.0.0', last_updated: '2026-01-01T00:00:00Z' },
-	{ id: 'hi_res_and_enrichment', name: 'High-resolution partition and enrichment', description: 'Partitions and enriches images and tables', version: '1.0.0', last_updated: '2026-01-01T00:00:00Z' },
+	{
+		id: 'hi_res_partition',
+		name: 'High-resolution partition',
+		description: 'Partitions documents with the hi_res strategy',
+		version: '1.0.0',
+		last_updated: '2026-01-01T00:00:00Z',
+	},
+	{
+		id: 'hi_res_and_enrichment',
+		name: 'High-resolution partition and enrichment',
+		description: 'Partitions and enriches images and tables',
+		version: '1.0.0',
+		last_updated: '2026-01-01T00:00:00Z',
+	},
 ];
 
-const PROCESSING_STATUS = { SCHEDULED: 'SCHEDULED', IN_PROGRESS: 'IN_PROGRESS', COMPLETED: 'SUCCESS', STOPPED: 'STOPPED', FAILED: 'FAILED' };
+const PROCESSING_STATUS = {
+	SCHEDULED: 'SCHEDULED',
+	IN_PROGRESS: 'IN_PROGRESS',
+	COMPLETED: 'SUCCESS',
+	STOPPED: 'STOPPED',
+	FAILED: 'FAILED',
+};
 
 /**
  * Parses a `multipart/form-data` body into `{ fields, files }`, failing loudly on malformed input:
@@ -99,10 +120,14 @@ function parseMultipart(body, contentType) {
 		if (body.slice(next - 2, next).toString() !== '\r\n') return undefined;
 		const headerEnd = part.indexOf('\r\n\r\n');
 		const headers = Object.fromEntries(
-			part.slice(0, headerEnd).toString('utf8').split('\r\n').map((line) => {
-				const colon = line.indexOf(':');
-				return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
-			}),
+			part
+				.slice(0, headerEnd)
+				.toString('utf8')
+				.split('\r\n')
+				.map((line) => {
+					const colon = line.indexOf(':');
+					return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
+				}),
 		);
 		const disposition = headers['content-disposition'] ?? '';
 		parts.push({
@@ -114,7 +139,11 @@ function parseMultipart(body, contentType) {
 		start = next;
 	}
 	return {
-		fields: Object.fromEntries(parts.filter((part) => part.filename === undefined).map((part) => [part.name, part.data.toString('utf8')])),
+		fields: Object.fromEntries(
+			parts
+				.filter((part) => part.filename === undefined)
+				.map((part) => [part.name, part.data.toString('utf8')]),
+		),
 		files: parts.filter((part) => part.filename !== undefined),
 	};
 }
@@ -165,8 +194,11 @@ function makeOutputFile(overrides = {}) {
 }
 
 class MockUnstructuredApi {
-	/** `tls`: `{ key, cert }` to serve over HTTPS instead of HTTP. */
-	constructor({ apiKey = 'test-key-7f3a9c', tls } = {}) {
+	/**
+	 * `tls`: `{ key, cert }` to serve over HTTPS instead of HTTP.
+	 * @param {{ apiKey?: string, tls?: { key: string | Buffer, cert: string | Buffer } }} [options]
+	 */
+	constructor({ apiKey = 'test-key-7f3a9c', tls = undefined } = {}) {
 		this.apiKey = apiKey;
 		this.tls = tls;
 		/** Off for the benchmark, whose thousands of requests the tests do not read. */
@@ -236,10 +268,16 @@ class MockUnstructuredApi {
 		const faults = this.faults;
 		if (!faults || request.path === MOCK_CONTROL_RESET_FAULTS) return undefined;
 		if (faults.jobCreationIntervalMs !== undefined && this.createsJob(request)) {
-			const tooSoon = this.lastJobCreatedAt !== undefined && request.receivedAt - this.lastJobCreatedAt < faults.jobCreationIntervalMs;
+			const tooSoon =
+				this.lastJobCreatedAt !== undefined &&
+				request.receivedAt - this.lastJobCreatedAt < faults.jobCreationIntervalMs;
 			if (tooSoon) {
 				this.faultsServed.creationLimit += 1;
-				return { status: 429, body: { detail: 'Rate limit exceeded: wait at least 1 second between job launches.' }, headers: { 'retry-after': '1' } };
+				return {
+					status: 429,
+					body: { detail: 'Rate limit exceeded: wait at least 1 second between job launches.' },
+					headers: { 'retry-after': '1' },
+				};
 			}
 		}
 		const key = `${request.method} ${request.path}`;
@@ -252,15 +290,26 @@ class MockUnstructuredApi {
 			// Percentages start at different points of the count, so that (for the benchmark's 30/5/2 %)
 			// no two kinds fall on the same request and each is served in full.
 			const m = n + PERCENT_OFFSETS[kind];
-			const hit = every !== undefined ? n % every === 0 : percent !== undefined && Math.floor((m * percent) / 100) > Math.floor(((m - 1) * percent) / 100);
+			const hit =
+				every !== undefined
+					? n % every === 0
+					: percent !== undefined &&
+						Math.floor((m * percent) / 100) > Math.floor(((m - 1) * percent) / 100);
 			if (hit) this.faultsServed[kind] += 1;
 			return hit;
 		};
 		if (hits('rateLimit')) {
-			return { status: 429, body: { detail: 'Too many requests' }, headers: { 'retry-after': String(faults.retryAfter ?? 1) } };
+			return {
+				status: 429,
+				body: { detail: 'Too many requests' },
+				headers: { 'retry-after': String(faults.retryAfter ?? 1) },
+			};
 		}
 		if (hits('serverError')) {
-			const headers = faults.serverErrorRetryAfter === undefined ? {} : { 'retry-after': String(faults.serverErrorRetryAfter) };
+			const headers =
+				faults.serverErrorRetryAfter === undefined
+					? {}
+					: { 'retry-after': String(faults.serverErrorRetryAfter) };
 			return { status: 503, body: { detail: 'Service Unavailable' }, headers };
 		}
 		if (hits('drop')) return { dropAfterActing: true };
@@ -269,7 +318,10 @@ class MockUnstructuredApi {
 	}
 
 	createsJob({ method, path }) {
-		return method === 'POST' && (path === '/api/v1/jobs/' || /^\/api\/v1\/workflows\/[^/]+\/run$/.test(path));
+		return (
+			method === 'POST' &&
+			(path === '/api/v1/jobs/' || /^\/api\/v1\/workflows\/[^/]+\/run$/.test(path))
+		);
 	}
 
 	/** The statuses a job takes on its next GETs, one per GET (the last one stays). */
@@ -287,7 +339,8 @@ class MockUnstructuredApi {
 	}
 
 	/** What `/download` answers for a file of a job: `{ fileId, nodeId?, body, contentType }`. */
-	setOutput(jobId, { fileId, nodeId, body, contentType = 'application/json' }) {
+	/** @param {string} jobId @param {{ fileId: string, nodeId?: string, body: unknown, contentType?: string }} output */
+	setOutput(jobId, { fileId, nodeId = undefined, body, contentType = 'application/json' }) {
 		this.outputs.push({ jobId, fileId, nodeId, body, contentType });
 	}
 
@@ -314,7 +367,7 @@ class MockUnstructuredApi {
 	}
 
 	get url() {
-		return `${this.tls ? 'https' : 'http'}://127.0.0.1:${this.server.address().port}`;
+		return `${this.tls ? 'https' : 'http'}://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (this.server.address()).port}`;
 	}
 
 	requestsTo(pathPrefix) {
@@ -329,7 +382,9 @@ class MockUnstructuredApi {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
 		});
-		await new Promise((resolve) => this.server.listen(0, '127.0.0.1', 1024, resolve));
+		await new Promise((resolve) =>
+			this.server.listen(0, '127.0.0.1', 1024, () => resolve(undefined)),
+		);
 		return this;
 	}
 
@@ -344,8 +399,17 @@ class MockUnstructuredApi {
 		const rawUrl = req.url;
 		const queryStart = rawUrl.indexOf('?');
 		const path = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
-		const query = Object.fromEntries(new URLSearchParams(queryStart === -1 ? '' : rawUrl.slice(queryStart + 1)));
-		const request = { method: req.method, path, query, headers: req.headers, body: Buffer.concat(chunks), receivedAt: Date.now() };
+		const query = Object.fromEntries(
+			new URLSearchParams(queryStart === -1 ? '' : rawUrl.slice(queryStart + 1)),
+		);
+		const request = {
+			method: req.method,
+			path,
+			query,
+			headers: req.headers,
+			body: Buffer.concat(chunks),
+			receivedAt: Date.now(),
+		};
 		this.requestCount += 1;
 		if (this.recordRequests) this.requests.push(request);
 
@@ -353,7 +417,8 @@ class MockUnstructuredApi {
 		const fault = override ? undefined : this.faultFor(request);
 		const routed = !override && !fault?.status;
 		const answer = routed ? this.route(request) : (override ?? fault);
-		if (routed && this.createsJob(request) && answer.status < 300) this.lastJobCreatedAt = request.receivedAt;
+		if (routed && this.createsJob(request) && answer.status < 300)
+			this.lastJobCreatedAt = request.receivedAt;
 		const delayMs = fault?.delayMs ?? answer.delayMs ?? this.latencyMs;
 		if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 		if (res.destroyed) return;
@@ -367,7 +432,8 @@ class MockUnstructuredApi {
 	takeOverride(request) {
 		const index = this.responses.findIndex(
 			({ method, path }) =>
-				method === request.method && (path instanceof RegExp ? path.test(request.path) : path === request.path),
+				method === request.method &&
+				(path instanceof RegExp ? path.test(request.path) : path === request.path),
 		);
 		if (index === -1) return undefined;
 		const entry = this.responses[index];
@@ -384,7 +450,12 @@ class MockUnstructuredApi {
 			payload = JSON.stringify(payload);
 			type = type ?? 'application/json';
 		}
-		res.writeHead(status, status === 204 ? headers : { 'content-type': type ?? 'text/plain; charset=utf-8', ...headers });
+		res.writeHead(
+			status,
+			status === 204
+				? headers
+				: { 'content-type': type ?? 'text/plain; charset=utf-8', ...headers },
+		);
 		res.end(payload);
 	}
 
@@ -401,19 +472,34 @@ class MockUnstructuredApi {
 		const { method, path, query } = request;
 		// GUESS: the docs' curl examples call the collections without a slash but always follow
 		// redirects, which suggests FastAPI's 307 to the slashed path (docs/unstructured-api.md §1).
-		if (['/api/v1/jobs', '/api/v1/workflows', '/api/v1/templates', '/api/v1/sources', '/api/v1/destinations'].includes(path)) {
+		if (
+			[
+				'/api/v1/jobs',
+				'/api/v1/workflows',
+				'/api/v1/templates',
+				'/api/v1/sources',
+				'/api/v1/destinations',
+			].includes(path)
+		) {
 			return { status: 307, headers: { location: `${path}/` }, body: '' };
 		}
 		if (method === 'GET' && path === '/api/v1/jobs/') return this.listJobs(query);
 		if (method === 'POST' && path === '/api/v1/jobs/') return this.createJob(request);
 		if (method === 'GET' && path === '/api/v1/workflows/') return this.listWorkflows(query);
 		if (method === 'POST' && path === '/api/v1/workflows/') return this.createWorkflow(request);
-		const connectorMatch = /^\/api\/v1\/(sources|destinations)\/(?:([^/]+)(\/connection-check)?)?$/.exec(path);
+		const connectorMatch =
+			/^\/api\/v1\/(sources|destinations)\/(?:([^/]+)(\/connection-check)?)?$/.exec(path);
 		if (connectorMatch) {
 			const kind = connectorMatch[1] === 'sources' ? 'source' : 'destination';
-			return this.connectorRequest(request, kind, connectorMatch[2] === undefined ? undefined : decodeURIComponent(connectorMatch[2]), Boolean(connectorMatch[3]));
+			return this.connectorRequest(
+				request,
+				kind,
+				connectorMatch[2] === undefined ? undefined : decodeURIComponent(connectorMatch[2]),
+				Boolean(connectorMatch[3]),
+			);
 		}
-		if (method === 'GET' && path === '/api/v1/templates/') return { status: 200, body: this.templates };
+		if (method === 'GET' && path === '/api/v1/templates/')
+			return { status: 200, body: this.templates };
 		const jobMatch = /^\/api\/v1\/jobs\/([^/]+)(\/[a-z-]+)?$/.exec(path);
 		if (jobMatch) {
 			const jobId = decodeURIComponent(jobMatch[1]);
@@ -421,20 +507,31 @@ class MockUnstructuredApi {
 			const handlers = {
 				'GET ': () => this.getJob(jobId),
 				'GET /details': () => this.withJob(jobId, (job) => this.jobDetails(job)),
-				'GET /failed-files': () => this.withJob(jobId, (job) => ({ status: 200, body: { failed_files: this.failedFiles.get(job.id) ?? [] } })),
+				'GET /failed-files': () =>
+					this.withJob(jobId, (job) => ({
+						status: 200,
+						body: { failed_files: this.failedFiles.get(job.id) ?? [] },
+					})),
 				'POST /cancel': () => this.withJob(jobId, (job) => this.cancelJob(job)),
 				'GET /download': () => this.withJob(jobId, (job) => this.download(job, query)),
 			};
 			if (handlers[action]) return handlers[action]();
 		}
-		const channelMatch = /^\/api\/v1\/(?:workflows\/([^/]+)\/)?notifications\/channels(?:\/([^/]+))?(\/secret\/rotate)?$/.exec(path);
+		const channelMatch =
+			/^\/api\/v1\/(?:workflows\/([^/]+)\/)?notifications\/channels(?:\/([^/]+))?(\/secret\/rotate)?$/.exec(
+				path,
+			);
 		if (channelMatch) return this.channelRequest(request, channelMatch);
 		const workflowMatch = /^\/api\/v1\/workflows\/([^/]+)(\/run)?$/.exec(path);
-		if (method === 'GET' && workflowMatch && !workflowMatch[2]) return this.getWorkflow(decodeURIComponent(workflowMatch[1]));
-		if ((method === 'PUT' || method === 'DELETE') && workflowMatch && !workflowMatch[2]) return this.changeWorkflow(request, decodeURIComponent(workflowMatch[1]));
-		if (method === 'POST' && workflowMatch?.[2]) return this.runWorkflow(request, decodeURIComponent(workflowMatch[1]));
+		if (method === 'GET' && workflowMatch && !workflowMatch[2])
+			return this.getWorkflow(decodeURIComponent(workflowMatch[1]));
+		if ((method === 'PUT' || method === 'DELETE') && workflowMatch && !workflowMatch[2])
+			return this.changeWorkflow(request, decodeURIComponent(workflowMatch[1]));
+		if (method === 'POST' && workflowMatch?.[2])
+			return this.runWorkflow(request, decodeURIComponent(workflowMatch[1]));
 		const templateMatch = /^\/api\/v1\/templates\/([^/]+)$/.exec(path);
-		if (method === 'GET' && templateMatch) return this.getTemplate(decodeURIComponent(templateMatch[1]));
+		if (method === 'GET' && templateMatch)
+			return this.getTemplate(decodeURIComponent(templateMatch[1]));
 		return { status: 404, body: { detail: 'Not Found' } };
 	}
 
@@ -450,7 +547,15 @@ class MockUnstructuredApi {
 			id: job.id,
 			processing_status: PROCESSING_STATUS[job.status] ?? job.status,
 			node_stats: [
-				{ node_name: 'Partitioner', node_type: 'partition', node_subtype: 'unstructured_api', ready: 0, in_progress: 0, success: 1, failure: 0 },
+				{
+					node_name: 'Partitioner',
+					node_type: 'partition',
+					node_subtype: 'unstructured_api',
+					ready: 0,
+					in_progress: 0,
+					success: 1,
+					failure: 0,
+				},
 			],
 			message: null,
 		};
@@ -461,21 +566,49 @@ class MockUnstructuredApi {
 		if (job.status !== 'SCHEDULED' && job.status !== 'IN_PROGRESS') {
 			// GUESS: no source says what cancelling a finished job answers; modelled on FastAPI's usual
 			// 400 with a `detail` string (docs/unstructured-api.md §11.2).
-			return { status: 400, body: { detail: `Job ${job.id} is ${job.status} and cannot be cancelled.` } };
+			return {
+				status: 400,
+				body: { detail: `Job ${job.id} is ${job.status} and cannot be cancelled.` },
+			};
 		}
 		job.status = 'STOPPED';
-		return { status: 200, body: { id: job.id, status: 'cancelled', message: 'Job successfully cancelled.' } };
+		return {
+			status: 200,
+			body: { id: job.id, status: 'cancelled', message: 'Job successfully cancelled.' },
+		};
 	}
 
 	download(job, query) {
 		if (query.file_id === undefined) {
-			return { status: 422, body: { detail: [{ type: 'missing', loc: ['query', 'file_id'], msg: 'Field required', input: null }] } };
+			return {
+				status: 422,
+				body: {
+					detail: [
+						{ type: 'missing', loc: ['query', 'file_id'], msg: 'Field required', input: null },
+					],
+				},
+			};
 		}
 		if (query.node_id !== undefined && !UUID.test(query.node_id)) {
-			return { status: 422, body: { detail: [{ type: 'uuid_parsing', loc: ['query', 'node_id'], msg: 'Input should be a valid UUID', input: query.node_id }] } };
+			return {
+				status: 422,
+				body: {
+					detail: [
+						{
+							type: 'uuid_parsing',
+							loc: ['query', 'node_id'],
+							msg: 'Input should be a valid UUID',
+							input: query.node_id,
+						},
+					],
+				},
+			};
 		}
 		const output = this.outputs.find(
-			(candidate) => candidate.jobId === job.id && candidate.fileId === query.file_id && (candidate.nodeId ?? undefined) === query.node_id,
+			(candidate) =>
+				candidate.jobId === job.id &&
+				candidate.fileId === query.file_id &&
+				(candidate.nodeId ?? undefined) === query.node_id,
 		);
 		if (!output) return { status: 404, body: { detail: 'File not found' } };
 		return { status: 200, body: output.body, contentType: output.contentType };
@@ -484,29 +617,56 @@ class MockUnstructuredApi {
 	createJob(request) {
 		const form = parseMultipart(request.body, request.headers['content-type']);
 		request.form = form;
-		if (!form) return { status: 422, body: { detail: [{ type: 'missing', loc: ['body', 'request_data'], msg: 'Field required', input: null }] } };
+		if (!form)
+			return {
+				status: 422,
+				body: {
+					detail: [
+						{ type: 'missing', loc: ['body', 'request_data'], msg: 'Field required', input: null },
+					],
+				},
+			};
 		let data;
 		try {
 			data = JSON.parse(form.fields.request_data);
 		} catch {
 			return { status: 422, body: { detail: 'request_data must be a JSON string' } };
 		}
-		if (('template_id' in data) === ('job_nodes' in data)) {
-			return { status: 422, body: { detail: 'Must specify a job template ID or job nodes (but not both).' } };
+		if ('template_id' in data === 'job_nodes' in data) {
+			return {
+				status: 422,
+				body: { detail: 'Must specify a job template ID or job nodes (but not both).' },
+			};
 		}
 		// GUESS (docs/unstructured-api.md §3): a file over the plan's limit is refused with 413.
-		if (this.maxFileBytes !== undefined && form.files.some((file) => file.data.length > this.maxFileBytes)) {
-			return { status: 413, body: { detail: `File size exceeds the limit of ${this.maxFileBytes} bytes` } };
+		if (
+			this.maxFileBytes !== undefined &&
+			form.files.some((file) => file.data.length > this.maxFileBytes)
+		) {
+			return {
+				status: 413,
+				body: { detail: `File size exceeds the limit of ${this.maxFileBytes} bytes` },
+			};
 		}
-		if (data.template_id !== undefined && !this.templates.some((template) => template.id === data.template_id)) {
+		if (
+			data.template_id !== undefined &&
+			!this.templates.some((template) => template.id === data.template_id)
+		) {
 			return { status: 404, body: { detail: `Template ${data.template_id} not found` } };
 		}
 		const unexpected = form.files.find((file) => file.name !== 'input_files');
-		if (unexpected) return { status: 422, body: { detail: `Unexpected file field ${unexpected.name}` } };
+		if (unexpected)
+			return { status: 422, body: { detail: `Unexpected file field ${unexpected.name}` } };
 		const job = this.startJob({
 			workflow_name: `job-${randomUUID().slice(0, 8)}`,
 			input_file_ids: form.files.map((file) => file.filename),
-			output_node_files: form.files.map((file) => makeOutputFile({ file_id: file.filename, node_type: 'partition', node_subtype: 'unstructured_api' })),
+			output_node_files: form.files.map((file) =>
+				makeOutputFile({
+					file_id: file.filename,
+					node_type: 'partition',
+					node_subtype: 'unstructured_api',
+				}),
+			),
 			job_type: data.template_id !== undefined ? 'template' : 'ephemeral',
 		});
 		return { status: 200, body: job };
@@ -520,12 +680,17 @@ class MockUnstructuredApi {
 	 */
 	startJob(overrides) {
 		const [firstStatus = 'SCHEDULED', ...laterStatuses] = this.newJobStatuses;
-		const job = this.addJob({ status: this.account ? 'SCHEDULED' : firstStatus, runtime: null, ...overrides });
+		const job = this.addJob({
+			status: this.account ? 'SCHEDULED' : firstStatus,
+			runtime: null,
+			...overrides,
+		});
 		if (this.account) this.scheduleOnAccount(job, (overrides.input_file_ids ?? []).length || 1);
 		if (laterStatuses.length > 0) this.setStatusSequence(job.id, laterStatuses);
 		if (this.newJobOutput !== undefined) {
 			for (const file of job.output_node_files) {
-				const output = typeof this.newJobOutput === 'function' ? this.newJobOutput(file) : this.newJobOutput;
+				const output =
+					typeof this.newJobOutput === 'function' ? this.newJobOutput(file) : this.newJobOutput;
 				if (output === undefined) continue;
 				const body = JSON.stringify(output);
 				this.setOutput(job.id, { fileId: file.file_id, nodeId: file.node_id, body });
@@ -541,19 +706,28 @@ class MockUnstructuredApi {
 		const workflow = this.workflows.find((candidate) => candidate.id === workflowId);
 		if (!workflow) return { status: 404, body: { detail: 'Workflow not found' } };
 		const running = [...this.jobs.values()].find(
-			(job) => job.workflow_id === workflowId && (job.status === 'SCHEDULED' || job.status === 'IN_PROGRESS'),
+			(job) =>
+				job.workflow_id === workflowId &&
+				(job.status === 'SCHEDULED' || job.status === 'IN_PROGRESS'),
 		);
 		if (running) {
 			// python-client #286: a success status with only `detail`.
-			return { status: 202, body: { detail: `There is a running job ${running.id} for workflow ${workflowId} in progress. No new job run.` } };
+			return {
+				status: 202,
+				body: {
+					detail: `There is a running job ${running.id} for workflow ${workflowId} in progress. No new job run.`,
+				},
+			};
 		}
 		let files = [];
 		if (request.body.length > 0) {
 			const form = parseMultipart(request.body, request.headers['content-type']);
 			request.form = form;
-			if (!form) return { status: 422, body: { detail: 'Expected multipart/form-data with input_files' } };
+			if (!form)
+				return { status: 422, body: { detail: 'Expected multipart/form-data with input_files' } };
 			const unexpected = form.files.find((file) => file.name !== 'input_files');
-			if (unexpected || Object.keys(form.fields).length > 0) return { status: 422, body: { detail: 'Only input_files parts are accepted' } };
+			if (unexpected || Object.keys(form.fields).length > 0)
+				return { status: 422, body: { detail: 'Only input_files parts are accepted' } };
 			files = form.files;
 		}
 		const job = this.startJob({
@@ -562,7 +736,13 @@ class MockUnstructuredApi {
 			input_file_ids: files.length > 0 ? files.map((file) => file.filename) : null,
 			output_node_files:
 				files.length > 0
-					? files.map((file) => makeOutputFile({ file_id: file.filename, node_type: 'partition', node_subtype: 'unstructured_api' }))
+					? files.map((file) =>
+							makeOutputFile({
+								file_id: file.filename,
+								node_type: 'partition',
+								node_subtype: 'unstructured_api',
+							}),
+						)
 					: [makeOutputFile()],
 			job_type: 'persistent',
 		});
@@ -575,12 +755,14 @@ class MockUnstructuredApi {
 	 * docs pages `/api-reference/webhooks` and the channel endpoints). The API wants an https URL; the
 	 * mock also takes http on loopback, where tests run n8n.
 	 */
+	/** The path's groups: workflow ID, channel ID, `/secret/rotate`. @param {object} request @param {string[]} groups */
 	channelRequest(request, [, workflowId, channelId, rotate]) {
 		const { method, query } = request;
 		if (workflowId !== undefined) {
 			const id = decodeURIComponent(workflowId);
 			if (!UUID.test(id)) return { status: 422, body: uuidError('workflow_id', id) };
-			if (!this.workflows.some((workflow) => workflow.id === id)) return { status: 404, body: { detail: 'Workflow not found' } };
+			if (!this.workflows.some((workflow) => workflow.id === id))
+				return { status: 404, body: { detail: 'Workflow not found' } };
 		}
 		// No `/secret/rotate` exists (it was only in a March 2026 docs draft): FastAPI's plain 404.
 		if (rotate) return { status: 404, body: { detail: 'Not Found' } };
@@ -592,9 +774,23 @@ class MockUnstructuredApi {
 			if (method === 'GET') {
 				// `channel_type` is a required query parameter (SDK: ListChannelsRequest).
 				if (query.channel_type === undefined) {
-					return { status: 422, body: { detail: [{ type: 'missing', loc: ['query', 'channel_type'], msg: 'Field required', input: null }] } };
+					return {
+						status: 422,
+						body: {
+							detail: [
+								{
+									type: 'missing',
+									loc: ['query', 'channel_type'],
+									msg: 'Field required',
+									input: null,
+								},
+							],
+						},
+					};
 				}
-				const list = [...this.channels.values()].filter((channel) => visible(channel) && channel.channel_type === query.channel_type);
+				const list = [...this.channels.values()].filter(
+					(channel) => visible(channel) && channel.channel_type === query.channel_type,
+				);
 				// ChannelListResponse: `{"items": [...]}`, at most 50 channels per scope, no paging.
 				return { status: 200, body: { items: list.map(withoutSecret) } };
 			}
@@ -626,7 +822,8 @@ class MockUnstructuredApi {
 			return { status: 201, body: withoutSecret(channel) };
 		}
 		const channel = this.channels.get(decodeURIComponent(channelId));
-		if (!channel || !visible(channel)) return { status: 404, body: { detail: 'Channel not found' } };
+		if (!channel || !visible(channel))
+			return { status: 404, body: { detail: 'Channel not found' } };
 		if (method === 'GET') return { status: 200, body: withoutSecret(channel) };
 		if (method === 'DELETE') {
 			this.channels.delete(channel.id);
@@ -637,7 +834,11 @@ class MockUnstructuredApi {
 			// UpdateChannelRequest: any of url, event_types, description, enabled, secret; this is how a
 			// secret is changed (live docs: "To change it later, use the update channel endpoint").
 			const changes = JSON.parse(request.body.toString('utf8') || '{}');
-			const problem = this.invalidChannel({ ...channel, ...changes, secret: changes.secret === '' ? undefined : (changes.secret ?? channel.secret) });
+			const problem = this.invalidChannel({
+				...channel,
+				...changes,
+				secret: changes.secret === '' ? undefined : (changes.secret ?? channel.secret),
+			});
 			if (problem) return { status: 422, body: { detail: problem } };
 			Object.assign(channel, changes, { updated_at: new Date().toISOString() });
 			return { status: 200, body: withoutSecret(channel) };
@@ -646,24 +847,45 @@ class MockUnstructuredApi {
 	}
 
 	invalidChannel(body) {
-		const events = ['job.scheduled', 'job.in_progress', 'job.completed', 'job.stopped', 'job.failed'];
-		if (body.channel_type !== 'webhook' && body.channel_type !== 'email') return 'channel_type must be webhook or email';
+		const events = [
+			'job.scheduled',
+			'job.in_progress',
+			'job.completed',
+			'job.stopped',
+			'job.failed',
+		];
+		if (body.channel_type !== 'webhook' && body.channel_type !== 'email')
+			return 'channel_type must be webhook or email';
 		let url;
 		try {
 			url = new URL(body.url);
 		} catch {
 			return 'url must be a valid URL';
 		}
-		if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname))) {
+		if (
+			url.protocol !== 'https:' &&
+			!(url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname))
+		) {
 			return 'url must use https';
 		}
-		if (!Array.isArray(body.event_types) || body.event_types.length === 0 || body.event_types.some((type) => !events.includes(type))) {
+		if (
+			!Array.isArray(body.event_types) ||
+			body.event_types.length === 0 ||
+			body.event_types.some((type) => !events.includes(type))
+		) {
 			return `event_types must be a non-empty list of ${events.join(', ')}`;
 		}
-		if (body.secret !== undefined && (typeof body.secret !== 'string' || !/^[\x20-\x7e]{24,75}$/.test(body.secret))) {
+		if (
+			body.secret !== undefined &&
+			(typeof body.secret !== 'string' || !/^[\x20-\x7e]{24,75}$/.test(body.secret))
+		) {
 			return 'secret must be 24 to 75 ASCII characters';
 		}
-		if (body.description !== undefined && body.description !== null && String(body.description).length > 255) {
+		if (
+			body.description !== undefined &&
+			body.description !== null &&
+			String(body.description).length > 255
+		) {
 			return 'description must be at most 255 characters';
 		}
 		return undefined;
@@ -676,13 +898,35 @@ class MockUnstructuredApi {
 	 * 'base64' (the default) decodes it as Standard Webhooks do, 'raw' takes its UTF-8 bytes.
 	 * `tamper` changes what is sent: `{ signature }`, `{ secret }`, `{ timestamp }`, `{ id }`.
 	 */
-	async deliver(channelId, { type = 'job.completed', jobId, workflowId, processingTimeMs = 1234, keyReading = 'base64' } = {}, tamper = {}) {
+	/**
+	 * @param {string} channelId
+	 * @param {{ type?: string, jobId?: string, workflowId?: string, processingTimeMs?: number, keyReading?: string }} [event]
+	 * @param {{ signature?: string, secret?: string, timestamp?: string | number, id?: string }} [tamper]
+	 */
+	async deliver(
+		channelId,
+		{
+			type = 'job.completed',
+			jobId = undefined,
+			workflowId = undefined,
+			processingTimeMs = 1234,
+			keyReading = 'base64',
+		} = {},
+		tamper = {},
+	) {
 		const channel = this.channels.get(channelId);
-		const body = JSON.stringify({ type, job: { job_id: jobId, workflow_id: workflowId }, processing_time_ms: processingTimeMs });
+		const body = JSON.stringify({
+			type,
+			job: { job_id: jobId, workflow_id: workflowId },
+			processing_time_ms: processingTimeMs,
+		});
 		const id = tamper.id ?? `msg_${randomUUID()}`;
 		const timestamp = String(tamper.timestamp ?? Math.floor(Date.now() / 1000));
 		const secret = tamper.secret ?? channel.secret;
-		const key = keyReading === 'raw' ? Buffer.from(secret, 'utf8') : Buffer.from(secret.startsWith('whsec_') ? secret.slice(6) : secret, 'base64');
+		const key =
+			keyReading === 'raw'
+				? Buffer.from(secret, 'utf8')
+				: Buffer.from(secret.startsWith('whsec_') ? secret.slice(6) : secret, 'base64');
 		const signature = `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 		const response = await fetch(channel.url, {
 			method: 'POST',
@@ -700,11 +944,21 @@ class MockUnstructuredApi {
 	getWorkflow(workflowId) {
 		if (!UUID.test(workflowId)) return { status: 422, body: uuidError('workflow_id', workflowId) };
 		const workflow = this.workflows.find((candidate) => candidate.id === workflowId);
-		return workflow ? { status: 200, body: workflow } : { status: 404, body: { detail: 'Workflow not found' } };
+		return workflow
+			? { status: 200, body: workflow }
+			: { status: 404, body: { detail: 'Workflow not found' } };
 	}
 
 	addConnector(kind, overrides = {}) {
-		const connector = { id: randomUUID(), name: `My ${kind}`, type: kind === 'source' ? 's3' : 'pinecone', config: {}, created_at: '2026-01-01T00:00:00Z', updated_at: null, ...overrides };
+		const connector = {
+			id: randomUUID(),
+			name: `My ${kind}`,
+			type: kind === 'source' ? 's3' : 'pinecone',
+			config: {},
+			created_at: '2026-01-01T00:00:00Z',
+			updated_at: null,
+			...overrides,
+		};
 		this.connectors[kind].set(connector.id, connector);
 		return connector;
 	}
@@ -715,7 +969,12 @@ class MockUnstructuredApi {
 	 * is not documented, so every field named like a key, secret, password or token is.
 	 */
 	shownConnector(connector) {
-		const config = Object.fromEntries(Object.entries(connector.config ?? {}).map(([name, value]) => [name, /key|secret|password|token/i.test(name) ? '**********' : value]));
+		const config = Object.fromEntries(
+			Object.entries(connector.config ?? {}).map(([name, value]) => [
+				name,
+				/key|secret|password|token/i.test(name) ? '**********' : value,
+			]),
+		);
 		return { ...connector, config };
 	}
 
@@ -726,16 +985,39 @@ class MockUnstructuredApi {
 		if (id === undefined) {
 			if (method === 'GET') {
 				const type = query[`${kind}_type`];
-				return { status: 200, body: [...connectors.values()].filter((connector) => type === undefined || connector.type === type).map((connector) => this.shownConnector(connector)) };
+				return {
+					status: 200,
+					body: [...connectors.values()]
+						.filter((connector) => type === undefined || connector.type === type)
+						.map((connector) => this.shownConnector(connector)),
+				};
 			}
 			if (method !== 'POST') return { status: 405, body: { detail: 'Method Not Allowed' } };
 			const body = parseJson(request.body);
 			const missing = ['name', 'type', 'config'].filter((field) => body?.[field] === undefined);
 			// FastAPI echoes the refused input in each error: secrets of the config included.
-			if (missing.length > 0) return { status: 422, body: { detail: missing.map((field) => ({ type: 'missing', loc: ['body', field], msg: 'Field required', input: body })) } };
+			if (missing.length > 0)
+				return {
+					status: 422,
+					body: {
+						detail: missing.map((field) => ({
+							type: 'missing',
+							loc: ['body', field],
+							msg: 'Field required',
+							input: body,
+						})),
+					},
+				};
 			const invalid = this.invalidConfig(body.type, body.config);
 			if (invalid) return invalid;
-			const connector = { id: randomUUID(), name: body.name, type: body.type, config: body.config, created_at: new Date().toISOString(), updated_at: null };
+			const connector = {
+				id: randomUUID(),
+				name: body.name,
+				type: body.type,
+				config: body.config,
+				created_at: new Date().toISOString(),
+				updated_at: null,
+			};
 			connectors.set(connector.id, connector);
 			return { status: 200, body: this.shownConnector(connector) };
 		}
@@ -750,7 +1032,15 @@ class MockUnstructuredApi {
 		}
 		if (method === 'PUT') {
 			const body = parseJson(request.body);
-			if (body?.config === undefined) return { status: 422, body: { detail: [{ type: 'missing', loc: ['body', 'config'], msg: 'Field required', input: body }] } };
+			if (body?.config === undefined)
+				return {
+					status: 422,
+					body: {
+						detail: [
+							{ type: 'missing', loc: ['body', 'config'], msg: 'Field required', input: body },
+						],
+					},
+				};
 			const invalid = this.invalidConfig(connector.type, body.config);
 			if (invalid) return invalid;
 			Object.assign(connector, { config: body.config, updated_at: new Date().toISOString() });
@@ -766,10 +1056,34 @@ class MockUnstructuredApi {
 	 */
 	invalidConfig(type, config) {
 		if (!config || typeof config !== 'object' || Array.isArray(config)) {
-			return { status: 422, body: { detail: [{ type: 'dict_type', loc: ['body', 'config'], msg: 'Input should be a valid dictionary', input: config }] } };
+			return {
+				status: 422,
+				body: {
+					detail: [
+						{
+							type: 'dict_type',
+							loc: ['body', 'config'],
+							msg: 'Input should be a valid dictionary',
+							input: config,
+						},
+					],
+				},
+			};
 		}
 		if (type === 's3' && config.remote_url === undefined) {
-			return { status: 422, body: { detail: [{ type: 'missing', loc: ['body', 'config', 'remote_url'], msg: 'Field required', input: config }] } };
+			return {
+				status: 422,
+				body: {
+					detail: [
+						{
+							type: 'missing',
+							loc: ['body', 'config', 'remote_url'],
+							msg: 'Field required',
+							input: config,
+						},
+					],
+				},
+			};
 		}
 		return undefined;
 	}
@@ -777,8 +1091,17 @@ class MockUnstructuredApi {
 	/** POST starts a check (202, SCHEDULED); each GET then takes the next of `connectionCheckStatuses`. */
 	connectionCheck(method, connector) {
 		if (method === 'POST') {
-			const check = { id: randomUUID(), status: 'SCHEDULED', created_at: new Date().toISOString(), reason: null, reported_at: null };
-			this.connectionChecks.set(connector.id, { check, statuses: [...this.connectionCheckStatuses] });
+			const check = {
+				id: randomUUID(),
+				status: 'SCHEDULED',
+				created_at: new Date().toISOString(),
+				reason: null,
+				reported_at: null,
+			};
+			this.connectionChecks.set(connector.id, {
+				check,
+				statuses: [...this.connectionCheckStatuses],
+			});
 			return { status: 202, body: check };
 		}
 		const entry = this.connectionChecks.get(connector.id);
@@ -786,19 +1109,38 @@ class MockUnstructuredApi {
 		if (!entry) return { status: 404, body: { detail: 'No connection check found' } };
 		const status = entry.statuses.length > 1 ? entry.statuses.shift() : entry.statuses[0];
 		const finished = status === 'SUCCESS' || status === 'FAILURE';
-		Object.assign(entry.check, { status, reported_at: finished ? new Date().toISOString() : null, reason: status === 'FAILURE' ? this.connectionCheckReason : null });
+		Object.assign(entry.check, {
+			status,
+			reported_at: finished ? new Date().toISOString() : null,
+			reason: status === 'FAILURE' ? this.connectionCheckReason : null,
+		});
 		return { status: 200, body: entry.check };
 	}
 
 	/** `CreateWorkflow` (docs/unstructured-api.md §5): name and type required, a closed schedule enum, UUIDs. */
 	workflowChangeError(body, required) {
 		const detail = [];
-		for (const field of required) if (body?.[field] === undefined) detail.push({ type: 'missing', loc: ['body', field], msg: 'Field required', input: body });
+		for (const field of required)
+			if (body?.[field] === undefined)
+				detail.push({ type: 'missing', loc: ['body', field], msg: 'Field required', input: body });
 		if (body?.schedule !== undefined && !(body.schedule in SCHEDULE_CRONS)) {
-			detail.push({ type: 'enum', loc: ['body', 'schedule'], msg: `Input should be ${Object.keys(SCHEDULE_CRONS).map((value) => `'${value}'`).join(', ')}`, input: body.schedule });
+			detail.push({
+				type: 'enum',
+				loc: ['body', 'schedule'],
+				msg: `Input should be ${Object.keys(SCHEDULE_CRONS)
+					.map((value) => `'${value}'`)
+					.join(', ')}`,
+				input: body.schedule,
+			});
 		}
 		for (const field of ['source_id', 'destination_id']) {
-			if (body?.[field] !== undefined && !UUID.test(body[field])) detail.push({ type: 'uuid_parsing', loc: ['body', field], msg: 'Input should be a valid UUID', input: body[field] });
+			if (body?.[field] !== undefined && !UUID.test(body[field]))
+				detail.push({
+					type: 'uuid_parsing',
+					loc: ['body', field],
+					msg: 'Input should be a valid UUID',
+					input: body[field],
+				});
 		}
 		return detail.length > 0 ? { status: 422, body: { detail } } : undefined;
 	}
@@ -811,7 +1153,8 @@ class MockUnstructuredApi {
 		if (body.source_id !== undefined) fields.sources = [body.source_id];
 		if (body.destination_id !== undefined) fields.destinations = [body.destination_id];
 		if (body.workflow_nodes !== undefined) fields.workflow_nodes = body.workflow_nodes;
-		if (body.schedule !== undefined) fields.schedule = { crontab_entries: [{ cron_expression: SCHEDULE_CRONS[body.schedule] }] };
+		if (body.schedule !== undefined)
+			fields.schedule = { crontab_entries: [{ cron_expression: SCHEDULE_CRONS[body.schedule] }] };
 		if (body.reprocess_all !== undefined) fields.reprocess_all = body.reprocess_all;
 		return fields;
 	}
@@ -820,7 +1163,15 @@ class MockUnstructuredApi {
 		const body = parseJson(request.body);
 		const error = this.workflowChangeError(body, ['name', 'workflow_type']);
 		if (error) return error;
-		return { status: 200, body: this.addWorkflow({ ...this.workflowFields(body), created_at: new Date().toISOString(), updated_at: null, reprocess_all: body.reprocess_all ?? true }) };
+		return {
+			status: 200,
+			body: this.addWorkflow({
+				...this.workflowFields(body),
+				created_at: new Date().toISOString(),
+				updated_at: null,
+				reprocess_all: body.reprocess_all ?? true,
+			}),
+		};
 	}
 
 	changeWorkflow(request, workflowId) {
@@ -829,12 +1180,17 @@ class MockUnstructuredApi {
 		if (index === -1) return { status: 404, body: { detail: 'Workflow not found' } };
 		if (request.method === 'DELETE') {
 			this.workflows.splice(index, 1);
-			return { status: 200, body: { detail: `Workflow with id ${workflowId} successfully deleted.` } };
+			return {
+				status: 200,
+				body: { detail: `Workflow with id ${workflowId} successfully deleted.` },
+			};
 		}
 		const body = parseJson(request.body);
 		const error = this.workflowChangeError(body, []);
 		if (error) return error;
-		Object.assign(this.workflows[index], this.workflowFields(body), { updated_at: new Date().toISOString() });
+		Object.assign(this.workflows[index], this.workflowFields(body), {
+			updated_at: new Date().toISOString(),
+		});
 		return { status: 200, body: this.workflows[index] };
 	}
 
@@ -843,13 +1199,36 @@ class MockUnstructuredApi {
 		if (!template) return { status: 404, body: { detail: `Template ${templateId} not found` } };
 		return {
 			status: 200,
-			body: { ...template, nodes: [{ id: randomUUID(), name: 'Partitioner', type: 'partition', subtype: 'unstructured_api', settings: { strategy: 'hi_res' } }] },
+			body: {
+				...template,
+				nodes: [
+					{
+						id: randomUUID(),
+						name: 'Partitioner',
+						type: 'partition',
+						subtype: 'unstructured_api',
+						settings: { strategy: 'hi_res' },
+					},
+				],
+			},
 		};
 	}
 
 	listJobs(query) {
 		if (query.workflow_id !== undefined && !UUID.test(query.workflow_id)) {
-			return { status: 422, body: { detail: [{ type: 'uuid_parsing', loc: ['query', 'workflow_id'], msg: 'Input should be a valid UUID', input: query.workflow_id }] } };
+			return {
+				status: 422,
+				body: {
+					detail: [
+						{
+							type: 'uuid_parsing',
+							loc: ['query', 'workflow_id'],
+							msg: 'Input should be a valid UUID',
+							input: query.workflow_id,
+						},
+					],
+				},
+			};
 		}
 		const jobs = [...this.jobs.values()].filter(
 			(job) =>
@@ -863,14 +1242,27 @@ class MockUnstructuredApi {
 		const page = Number(query.page ?? 1);
 		const pageSize = Number(query.page_size ?? 20);
 		if (!(page >= 1) || !(pageSize >= 1) || pageSize > this.maxWorkflowPageSize) {
-			return { status: 422, body: { detail: [{ type: 'less_than_equal', loc: ['query', 'page_size'], msg: `Input should be less than or equal to ${this.maxWorkflowPageSize}` }] } };
+			return {
+				status: 422,
+				body: {
+					detail: [
+						{
+							type: 'less_than_equal',
+							loc: ['query', 'page_size'],
+							msg: `Input should be less than or equal to ${this.maxWorkflowPageSize}`,
+						},
+					],
+				},
+			};
 		}
 		const matches = this.workflows.filter(
 			(workflow) =>
-				(query.name === undefined || workflow.name.toLowerCase().includes(query.name.toLowerCase())) &&
+				(query.name === undefined ||
+					workflow.name.toLowerCase().includes(query.name.toLowerCase())) &&
 				(query.status === undefined || workflow.status === query.status) &&
 				(query.source_id === undefined || workflow.sources.includes(query.source_id)) &&
-				(query.destination_id === undefined || workflow.destinations.includes(query.destination_id)) &&
+				(query.destination_id === undefined ||
+					workflow.destinations.includes(query.destination_id)) &&
 				(query.created_since === undefined || workflow.created_at >= query.created_since) &&
 				(query.created_before === undefined || workflow.created_at < query.created_before),
 		);
@@ -891,13 +1283,20 @@ class MockUnstructuredApi {
 	 */
 	simulateAccount({ maxRunning = 5, baseMs = 2000, perFileMs = 500, filesMode = 'parallel' } = {}) {
 		this.setFaults({ jobCreationIntervalMs: 1000 });
-		this.account = { maxRunning, baseMs, perFileMs, filesMode, slotsFreeAt: Array(maxRunning).fill(0) };
+		this.account = {
+			maxRunning,
+			baseMs,
+			perFileMs,
+			filesMode,
+			slotsFreeAt: Array(maxRunning).fill(0),
+		};
 	}
 
 	/** Places a new job in the simulated account's line: when it starts and when it finishes. */
 	scheduleOnAccount(job, files) {
 		const account = this.account;
-		const duration = account.baseMs + account.perFileMs * (account.filesMode === 'sequential' ? files : 1);
+		const duration =
+			account.baseMs + account.perFileMs * (account.filesMode === 'sequential' ? files : 1);
 		this.accountTimes.set(job.id, takeSlot(account.slotsFreeAt, Date.now(), duration));
 	}
 
@@ -906,7 +1305,8 @@ class MockUnstructuredApi {
 			const times = this.accountTimes.get(job.id);
 			if (times) {
 				const now = Date.now();
-				job.status = now < times.startAt ? 'SCHEDULED' : now < times.finishAt ? 'IN_PROGRESS' : 'COMPLETED';
+				job.status =
+					now < times.startAt ? 'SCHEDULED' : now < times.finishAt ? 'IN_PROGRESS' : 'COMPLETED';
 				return { status: 200, body: job };
 			}
 			const sequence = this.statusSequences.get(job.id);
@@ -916,4 +1316,12 @@ class MockUnstructuredApi {
 	}
 }
 
-module.exports = { MOCK_CONTROL_RESET_FAULTS, MockUnstructuredApi, makeJob, makeOutputFile, makeWorkflow, parseMultipart, takeSlot };
+module.exports = {
+	MOCK_CONTROL_RESET_FAULTS,
+	MockUnstructuredApi,
+	makeJob,
+	makeOutputFile,
+	makeWorkflow,
+	parseMultipart,
+	takeSlot,
+};

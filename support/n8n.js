@@ -20,7 +20,10 @@ async function stopProcess(child, graceMs) {
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	const exited = new Promise((resolve) => child.once('exit', resolve));
 	process.kill(child.pid, 'SIGTERM');
-	const timer = setTimeout(() => child.exitCode === null && process.kill(child.pid, 'SIGKILL'), graceMs);
+	const timer = setTimeout(
+		() => child.exitCode === null && process.kill(child.pid, 'SIGKILL'),
+		graceMs,
+	);
 	await exited;
 	clearTimeout(timer);
 }
@@ -31,26 +34,37 @@ async function stopProcess(child, graceMs) {
  */
 async function waitForPollTick(mock) {
 	const polled = () =>
-		mock.requests.some((request) => request.method === 'GET' && request.path === '/api/v1/jobs/' && Object.keys(request.query).length === 0 && request.receivedAt >= tick);
+		mock.requests.some(
+			(request) =>
+				request.method === 'GET' &&
+				request.path === '/api/v1/jobs/' &&
+				Object.keys(request.query).length === 0 &&
+				request.receivedAt >= tick,
+		);
 	const tick = Math.ceil((Date.now() + 1) / 60_000) * 60_000;
-	while (!polled() && Date.now() < tick + 30_000) await new Promise((resolve) => setTimeout(resolve, 250));
-	if (!polled()) throw new Error('the polling trigger did not poll at the minute\'s start');
+	while (!polled() && Date.now() < tick + 30_000)
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	if (!polled()) throw new Error("the polling trigger did not poll at the minute's start");
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 }
 
 async function freePort() {
 	const server = net.createServer();
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address();
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 	await new Promise((resolve) => server.close(resolve));
 	return port;
 }
 
 /** `npm pack` of the repo into `packDir`; returns the tarball's path. */
 function packPackage(packDir) {
-	const tarball = execFileSync('npm', ['pack', REPO, '--pack-destination', packDir, '--silent', '--ignore-scripts'], {
-		encoding: 'utf8',
-	})
+	const tarball = execFileSync(
+		'npm',
+		['pack', REPO, '--pack-destination', packDir, '--silent', '--ignore-scripts'],
+		{
+			encoding: 'utf8',
+		},
+	)
 		.trim()
 		.split('\n')
 		.pop();
@@ -66,8 +80,14 @@ function npmInstallPackage(nodesDir) {
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'unstructured-pack-'));
 	const tarball = packPackage(packDir);
 	fs.mkdirSync(nodesDir, { recursive: true });
-	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
-	execFileSync('npm', ['install', tarball, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: nodesDir, stdio: 'inherit' });
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true }),
+	);
+	execFileSync('npm', ['install', tarball, '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: nodesDir,
+		stdio: 'inherit',
+	});
 	fs.rmSync(packDir, { recursive: true, force: true });
 }
 
@@ -97,6 +117,8 @@ class N8nInstance {
 		if (install === 'npm') npmInstallPackage(nodesDir);
 		else installPackedPackage(path.join(nodesDir, 'node_modules'));
 		this.server = undefined;
+		/** The webhook process's port in queue mode, once `startQueueMode` has started it. */
+		this.webhookPort = undefined;
 	}
 
 	async init() {
@@ -156,7 +178,8 @@ class N8nInstance {
 		const file = path.join(this.root, `${name}.json`);
 		fs.writeFileSync(file, JSON.stringify(data));
 		const result = await this.cli([`import:${kind}`, `--input=${file}`]);
-		if (result.status !== 0) throw new Error(`n8n import:${kind} failed: ${result.stdout}${result.stderr}`);
+		if (result.status !== 0)
+			throw new Error(`n8n import:${kind} failed: ${result.stdout}${result.stderr}`);
 		return result;
 	}
 
@@ -166,14 +189,17 @@ class N8nInstance {
 		// The pretty-printed run data starts and ends with a brace alone on its line; logs may follow.
 		const start = result.stdout.search(/^\{$/m);
 		const end = result.stdout.indexOf('\n}', start);
-		result.run = start === -1 || end === -1 ? undefined : JSON.parse(result.stdout.slice(start, end + 2));
+		result.run =
+			start === -1 || end === -1 ? undefined : JSON.parse(result.stdout.slice(start, end + 2));
 		return result;
 	}
 
 	/** Spawns an n8n command (`start`, `worker`, `webhook`) and waits until `readyUrl` answers 200. */
 	async spawnN8n(args, readyUrl, env = {}) {
 		const { node, n8nBin } = this.installation;
-		const child = spawn(node, [n8nBin, ...args], { env: { ...this.env, ...env }, cwd: this.root });
+		const child = /** @type {any} */ (
+			spawn(node, [n8nBin, ...args], { env: { ...this.env, ...env }, cwd: this.root })
+		);
 		child.log = '';
 		child.stdout.on('data', (chunk) => (child.log += chunk));
 		child.stderr.on('data', (chunk) => (child.log += chunk));
@@ -204,14 +230,25 @@ class N8nInstance {
 	/** Queue mode: an `n8n worker`, with its own health check port and task broker port. */
 	async startWorker() {
 		const healthPort = await freePort();
-		const env = { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
-		this.worker = await this.spawnN8n(['worker', '--concurrency=5'], `http://127.0.0.1:${healthPort}/healthz`, env);
+		const env = {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		};
+		this.worker = await this.spawnN8n(
+			['worker', '--concurrency=5'],
+			`http://127.0.0.1:${healthPort}/healthz`,
+			env,
+		);
 		return this.worker;
 	}
 
 	/** Queue mode: an `n8n webhook` process on the webhook port (set `webhookPort` before anything starts). */
 	async startWebhookProcess() {
-		const env = { N8N_PORT: String(this.webhookPort), N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		const env = {
+			N8N_PORT: String(this.webhookPort),
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		};
 		this.webhookProcess = await this.spawnN8n(['webhook'], `${this.webhookBaseUrl}/healthz`, env);
 		return this.webhookProcess;
 	}
@@ -231,7 +268,9 @@ class N8nInstance {
 	/** What an execution ran, `{ resultData: { runData, error } }`, parsed the way n8n stores it. */
 	async executionRun(executionId) {
 		const flatted = require(path.join(this.installation.nodeModules, 'flatted'));
-		return flatted.parse((await this.rest('GET', `/rest/executions/${executionId}`)).json.data.data);
+		return flatted.parse(
+			(await this.rest('GET', `/rest/executions/${executionId}`)).json.data.data,
+		);
 	}
 
 	/** Sets up the instance owner and keeps the session cookie, for the REST API. */
@@ -239,10 +278,19 @@ class N8nInstance {
 		const response = await fetch(`${this.baseUrl}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-Passw0rd' }),
+			body: JSON.stringify({
+				email: 'owner@example.com',
+				firstName: 'E2E',
+				lastName: 'Owner',
+				password: 'E2e-owner-Passw0rd',
+			}),
 		});
-		if (response.status !== 200) throw new Error(`owner setup answered ${response.status}: ${await response.text()}`);
-		this.cookie = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+		if (response.status !== 200)
+			throw new Error(`owner setup answered ${response.status}: ${await response.text()}`);
+		this.cookie = response.headers
+			.getSetCookie()
+			.map((cookie) => cookie.split(';')[0])
+			.join('; ');
 	}
 
 	async rest(method, urlPath, body) {
@@ -252,7 +300,12 @@ class N8nInstance {
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		return { status: response.status, headers: response.headers, text, json: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : undefined };
+		return {
+			status: response.status,
+			headers: response.headers,
+			text,
+			json: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : undefined,
+		};
 	}
 
 	cleanUp() {
@@ -260,4 +313,11 @@ class N8nInstance {
 	}
 }
 
-module.exports = { N8nInstance, installPackedPackage, freePort, stopProcess, waitForPollTick, REPO };
+module.exports = {
+	N8nInstance,
+	installPackedPackage,
+	freePort,
+	stopProcess,
+	waitForPollTick,
+	REPO,
+};

@@ -53,7 +53,9 @@ function provisionN8n() {
 	for (const file of ['package.json', 'package-lock.json']) {
 		fs.copyFileSync(path.join(SPEC_DIR, file), path.join(CACHE_DIR, file));
 	}
-	run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: CACHE_DIR });
+	run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: CACHE_DIR,
+	});
 	// Native modules are rebuilt against Node.js 24's headers, by npm running under Node.js 24.
 	const env = {
 		...process.env,
@@ -61,9 +63,14 @@ function provisionN8n() {
 		npm_config_nodedir: result.nodeDir,
 		npm_config_ignore_scripts: 'false',
 	};
-	run('npm', ['rebuild', 'sqlite3', 'isolated-vm', '--no-audit', '--no-fund'], { cwd: CACHE_DIR, env });
+	run('npm', ['rebuild', 'sqlite3', 'isolated-vm', '--no-audit', '--no-fund'], {
+		cwd: CACHE_DIR,
+		env,
+	});
 	fs.writeFileSync(STAMP, hash);
-	process.stdout.write(`[provision] n8n ready in ${Math.round((Date.now() - started) / 1000)} s at ${CACHE_DIR}\n`);
+	process.stdout.write(
+		`[provision] n8n ready in ${Math.round((Date.now() - started) / 1000)} s at ${CACHE_DIR}\n`,
+	);
 	return result;
 }
 

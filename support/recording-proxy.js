@@ -21,19 +21,25 @@ class RecordingProxy {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
 		});
-		await new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+		await new Promise((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
 		return this;
 	}
 
 	get url() {
-		return `http://127.0.0.1:${this.server.address().port}`;
+		return `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (this.server.address()).port}`;
 	}
 
 	forward(req, res) {
 		this.seen.push({ method: req.method, target: req.url });
 		const target = new URL(req.url);
 		const upstream = http.request(
-			{ host: target.hostname, port: target.port, method: req.method, path: `${target.pathname}${target.search}`, headers: req.headers },
+			{
+				host: target.hostname,
+				port: target.port,
+				method: req.method,
+				path: `${target.pathname}${target.search}`,
+				headers: req.headers,
+			},
 			(answer) => {
 				res.writeHead(answer.statusCode, answer.headers);
 				answer.pipe(res);

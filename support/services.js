@@ -30,12 +30,18 @@ function hasRedis() {
 
 /** Installs what is missing of PostgreSQL and Redis from Debian's packages. */
 function ensureInstalled() {
-	const missing = [...(postgresBin() ? [] : ['postgresql']), ...(hasRedis() ? [] : ['redis-server'])];
+	const missing = [
+		...(postgresBin() ? [] : ['postgresql']),
+		...(hasRedis() ? [] : ['redis-server']),
+	];
 	if (missing.length === 0) return;
 	process.stdout.write(`[services] apt-get install ${missing.join(' ')}\n`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-	execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+	execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], {
+		stdio: 'inherit',
+		env,
+	});
 }
 
 /** The uid and gid of the `postgres` user: PostgreSQL refuses to run as root. */
@@ -74,7 +80,9 @@ class Services {
 	}
 
 	spawnLogged(name, command, args, options = {}) {
-		const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = /** @type {any} */ (
+			spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
+		);
 		child.log = '';
 		child.stdout.on('data', (chunk) => (child.log += chunk));
 		child.stderr.on('data', (chunk) => (child.log += chunk));
@@ -90,21 +98,60 @@ class Services {
 		fs.mkdirSync(dataDir, { mode: 0o700 });
 		fs.chownSync(this.root, uid, gid);
 		fs.chownSync(dataDir, uid, gid);
-		execFileSync(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'n8n', '-A', 'trust', '--no-sync'], { uid, gid, stdio: 'ignore', cwd: this.root });
+		execFileSync(
+			path.join(bin, 'initdb'),
+			['-D', dataDir, '-U', 'n8n', '-A', 'trust', '--no-sync'],
+			{ uid, gid, stdio: 'ignore', cwd: this.root },
+		);
 		this.postgresPort = await freePort();
 		this.postgres = this.spawnLogged(
 			'postgres',
 			path.join(bin, 'postgres'),
-			['-D', dataDir, '-p', String(this.postgresPort), '-k', this.root, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
+			[
+				'-D',
+				dataDir,
+				'-p',
+				String(this.postgresPort),
+				'-k',
+				this.root,
+				'-c',
+				'listen_addresses=127.0.0.1',
+				'-c',
+				'fsync=off',
+			],
 			{ uid, gid, cwd: this.root },
 		);
-		await waitFor(() => succeeds(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(this.postgresPort)]), 'PostgreSQL');
-		execFileSync(path.join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(this.postgresPort), '-U', 'n8n', 'n8n'], { stdio: 'ignore' });
+		await waitFor(
+			() =>
+				succeeds(path.join(bin, 'pg_isready'), [
+					'-h',
+					'127.0.0.1',
+					'-p',
+					String(this.postgresPort),
+				]),
+			'PostgreSQL',
+		);
+		execFileSync(
+			path.join(bin, 'createdb'),
+			['-h', '127.0.0.1', '-p', String(this.postgresPort), '-U', 'n8n', 'n8n'],
+			{ stdio: 'ignore' },
+		);
 	}
 
 	async startRedis() {
 		this.redisPort = await freePort();
-		this.redis = this.spawnLogged('redis', 'redis-server', ['--port', String(this.redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.root]);
+		this.redis = this.spawnLogged('redis', 'redis-server', [
+			'--port',
+			String(this.redisPort),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			this.root,
+		]);
 		await waitFor(() => succeeds('redis-cli', ['-p', String(this.redisPort), 'ping']), 'Redis');
 	}
 

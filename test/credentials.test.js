@@ -17,7 +17,12 @@ describe('Unstructured API credential', () => {
 		const type = loader.credentialTypes.unstructuredApi.type;
 		assert.equal(type.displayName, 'Unstructured API');
 		assert.deepEqual(
-			type.properties.map(({ name, type: fieldType, default: value, typeOptions }) => [name, fieldType, value, typeOptions]),
+			type.properties.map(({ name, type: fieldType, default: value, typeOptions }) => [
+				name,
+				fieldType,
+				value,
+				typeOptions,
+			]),
 			[
 				['apiUrl', 'string', 'https://platform.unstructuredapp.io', undefined],
 				['apiKey', 'string', '', { password: true }],
@@ -35,7 +40,12 @@ describe('Unstructured API credential', () => {
 		const result = await testCredential({ apiUrl: `${mock.url}/api/v1/`, apiKey: mock.apiKey });
 		assert.deepEqual(result, { status: 'OK', message: 'Connection successful!' });
 		assert.deepEqual(
-			mock.requests.map(({ method, path, query, headers }) => [method, path, query, headers['unstructured-api-key']]),
+			mock.requests.map(({ method, path, query, headers }) => [
+				method,
+				path,
+				query,
+				headers['unstructured-api-key'],
+			]),
 			[['GET', '/api/v1/workflows/', { page: '1', page_size: '1' }, mock.apiKey]],
 		);
 	});
@@ -47,7 +57,9 @@ describe('Unstructured API credential', () => {
 			message: 'The API key was rejected. Copy a current key from API Keys in the Unstructured UI.',
 		});
 		assert.ok(mock.requests.length >= 1);
-		assert.ok(mock.requests.every((request) => request.headers['unstructured-api-key'] === 'not-the-key'));
+		assert.ok(
+			mock.requests.every((request) => request.headers['unstructured-api-key'] === 'not-the-key'),
+		);
 	});
 
 	it('"Test" says no API answers at a wrong URL', async () => {

@@ -15,27 +15,45 @@ after(async () => await demo.stop());
 
 describe('the demo Unstructured API', () => {
 	it('turns a Markdown file into its real headings and paragraphs, a few seconds after the job is created', async () => {
-		const markdown = '# Quarterly report\n\nRevenue grew by 12 percent.\nCosts fell.\n\n## Outlook\n\nWe expect growth to go on.';
+		const markdown =
+			'# Quarterly report\n\nRevenue grew by 12 percent.\nCosts fell.\n\n## Outlook\n\nWe expect growth to go on.';
 		const started = Date.now();
 		const { items, error } = await runNode({
-			parameters: { resource: 'job', operation: 'create', templateId: byId('hi_res_partition'), output: 'elements', waitOptions: { pollInterval: 1 } },
+			parameters: {
+				resource: 'job',
+				operation: 'create',
+				templateId: byId('hi_res_partition'),
+				output: 'elements',
+				waitOptions: { pollInterval: 1 },
+			},
 			items: [{ json: {}, binary: { data: binaryFile('report.md', 'text/markdown', markdown) } }],
 			credentials: credentials(),
 		});
 		assert.equal(error, undefined, error?.message);
-		assert.deepEqual(items.map((item) => [item.json.type, item.json.text]), [
-			['Title', 'Quarterly report'],
-			['NarrativeText', 'Revenue grew by 12 percent. Costs fell.'],
-			['Title', 'Outlook'],
-			['NarrativeText', 'We expect growth to go on.'],
-		]);
+		assert.deepEqual(
+			items.map((item) => [item.json.type, item.json.text]),
+			[
+				['Title', 'Quarterly report'],
+				['NarrativeText', 'Revenue grew by 12 percent. Costs fell.'],
+				['Title', 'Outlook'],
+				['NarrativeText', 'We expect growth to go on.'],
+			],
+		);
 		assert.ok(Date.now() - started >= 4000, 'the job ran a few seconds, as on the real service');
 	});
 
 	it('gives other files labelled sample elements', async () => {
 		const { items, error } = await runNode({
-			parameters: { resource: 'job', operation: 'create', templateId: byId('hi_res_partition'), output: 'elements', waitOptions: { pollInterval: 1 } },
-			items: [{ json: {}, binary: { data: binaryFile('scan.pdf', 'application/pdf', '%PDF-1.7') } }],
+			parameters: {
+				resource: 'job',
+				operation: 'create',
+				templateId: byId('hi_res_partition'),
+				output: 'elements',
+				waitOptions: { pollInterval: 1 },
+			},
+			items: [
+				{ json: {}, binary: { data: binaryFile('scan.pdf', 'application/pdf', '%PDF-1.7') } },
+			],
 			credentials: credentials(),
 		});
 		assert.equal(error, undefined, error?.message);
@@ -44,15 +62,31 @@ describe('the demo Unstructured API', () => {
 	});
 
 	it('reads blocks between blank lines, a `#` line as a Title', () => {
-		assert.deepEqual(textElements('a.txt', '# Title\n\nA sentence.').map((element) => [element.type, element.text]), [['Title', 'Title'], ['NarrativeText', 'A sentence.']]);
+		assert.deepEqual(
+			textElements('a.txt', '# Title\n\nA sentence.').map((element) => [
+				element.type,
+				element.text,
+			]),
+			[
+				['Title', 'Title'],
+				['NarrativeText', 'A sentence.'],
+			],
+		);
 	});
 
 	it('serves demo workflows and jobs in every status, each named as demo', async () => {
-		const { items } = await runNode({ parameters: { resource: 'job', operation: 'getAll', returnAll: true }, credentials: credentials() });
+		const { items } = await runNode({
+			parameters: { resource: 'job', operation: 'getAll', returnAll: true },
+			credentials: credentials(),
+		});
 		const statuses = new Set(items.map((item) => item.json.status));
-		for (const status of ['SCHEDULED', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'STOPPED']) assert.ok(statuses.has(status), `a ${status} job`);
+		for (const status of ['SCHEDULED', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'STOPPED'])
+			assert.ok(statuses.has(status), `a ${status} job`);
 		const seeded = items.filter((item) => !item.json.workflow_name.startsWith('job-'));
-		assert.ok(seeded.length >= 6 && seeded.every((item) => item.json.workflow_name.startsWith('Demo · ')), 'on-demand jobs aside (named job-…, as the API names them), every job is demo');
+		assert.ok(
+			seeded.length >= 6 && seeded.every((item) => item.json.workflow_name.startsWith('Demo · ')),
+			'on-demand jobs aside (named job-…, as the API names them), every job is demo',
+		);
 	});
 
 	it('announces a finished job to a registered channel, signed: the Unstructured Trigger works against it', async () => {
@@ -66,19 +100,32 @@ describe('the demo Unstructured API', () => {
 				res.end('{}');
 			});
 		});
-		await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+		await new Promise((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
 		try {
-			const { staticData } = await runHook({ method: 'create', parameters: { events: ['job.completed'] }, credentials: credentials() });
+			const { staticData } = await runHook({
+				method: 'create',
+				parameters: { events: ['job.completed'] },
+				credentials: credentials(),
+			});
 			const channel = demo.channels.get(staticData.channelId);
-			channel.url = `http://127.0.0.1:${receiver.address().port}/webhook`;
+			channel.url = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (receiver.address()).port}/webhook`;
 			const { items } = await runNode({
-				parameters: { resource: 'job', operation: 'create', templateId: byId('hi_res_partition'), waitForCompletion: false },
+				parameters: {
+					resource: 'job',
+					operation: 'create',
+					templateId: byId('hi_res_partition'),
+					waitForCompletion: false,
+				},
 				items: [{ json: {}, binary: { data: binaryFile('a.txt', 'text/plain', 'Hello.') } }],
 				credentials: credentials(),
 			});
-			for (const started = Date.now(); received.length === 0 && Date.now() - started < 10_000; ) await new Promise((resolve) => setTimeout(resolve, 200));
+			for (const started = Date.now(); received.length === 0 && Date.now() - started < 10_000;)
+				await new Promise((resolve) => setTimeout(resolve, 200));
 			assert.equal(received.length, 1);
-			assert.deepEqual([received[0].body.type, received[0].body.job.job_id], ['job.completed', items[0].json.id]);
+			assert.deepEqual(
+				[received[0].body.type, received[0].body.job.job_id],
+				['job.completed', items[0].json.id],
+			);
 			assert.match(received[0].headers['webhook-signature'], /^v1,/);
 		} finally {
 			await new Promise((resolve) => receiver.close(resolve));

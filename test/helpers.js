@@ -15,7 +15,12 @@ function byId(value) {
 const NO_RETRIES = { retryOptions: { retry: false } };
 
 function jobGet(jobId, extra = {}) {
-	return { resource: 'job', operation: 'get', jobId: typeof jobId === 'string' ? byId(jobId) : jobId, ...extra };
+	return {
+		resource: 'job',
+		operation: 'get',
+		jobId: typeof jobId === 'string' ? byId(jobId) : jobId,
+		...extra,
+	};
 }
 
 /** A binary property of an input item, as n8n keeps small files in memory. */
@@ -66,7 +71,7 @@ function useMockApi() {
 		output.restore();
 		await mock.stop();
 		assert.ok(!output.text().includes(mock.apiKey), 'the API key appeared in the output');
-		assert.ok(!readLog().includes(mock.apiKey), 'the API key appeared in n8n\'s log');
+		assert.ok(!readLog().includes(mock.apiKey), "the API key appeared in n8n's log");
 	});
 	return context;
 }
@@ -81,4 +86,14 @@ function plain(items) {
 	return items.map(({ json, pairedItem }) => ({ json, pairedItem }));
 }
 
-module.exports = { NO_RETRIES, binaryFile, byId, jobGet, captureOutput, allRenderings, plain, useMockApi, withJobId };
+module.exports = {
+	NO_RETRIES,
+	binaryFile,
+	byId,
+	jobGet,
+	captureOutput,
+	allRenderings,
+	plain,
+	useMockApi,
+	withJobId,
+};

@@ -34,25 +34,39 @@ after(() => fs.rmSync(storage, { recursive: true, force: true }));
 
 /** A binary property as n8n's filesystem mode keeps it: an ID pointing at the file on disk. */
 async function storedFile(content, fileName, mimeType) {
-	return await service.store({ type: 'execution', workflowId: 'test-workflow', executionId: 'test' }, content, { fileName, mimeType, data: '' });
+	return await service.store(
+		{ type: 'execution', workflowId: 'test-workflow', executionId: 'test' },
+		content,
+		{ fileName, mimeType, data: '' },
+	);
 }
 
-describe('Job › Create with files in n8n\'s filesystem binary-data mode', () => {
-	it('sends each file byte for byte, from disk, in its own item\'s job', async () => {
+describe("Job › Create with files in n8n's filesystem binary-data mode", () => {
+	it("sends each file byte for byte, from disk, in its own item's job", async () => {
 		const files = [randomBytes(3 * 1024 * 1024 + 17), randomBytes(1000)];
 		const items = [
 			{ json: {}, binary: { data: await storedFile(files[0], 'big.pdf', 'application/pdf') } },
 			{ json: {}, binary: { data: await storedFile(files[1], 'small.txt', 'text/plain') } },
 		];
-		assert.ok(items.every((item) => item.binary.data.id && item.binary.data.data === 'filesystem-v2'), 'the items hold no file content');
+		assert.ok(
+			items.every((item) => item.binary.data.id && item.binary.data.data === 'filesystem-v2'),
+			'the items hold no file content',
+		);
 		const { items: out, error } = await runNode({
-			parameters: { resource: 'job', operation: 'create', templateId: byId('hi_res_partition'), waitForCompletion: false },
+			parameters: {
+				resource: 'job',
+				operation: 'create',
+				templateId: byId('hi_res_partition'),
+				waitForCompletion: false,
+			},
 			items,
 			credentials,
 		});
 		assert.equal(error, undefined);
 		assert.equal(mock.requests.length, 2);
-		const forms = mock.requests.map((request) => parseMultipart(request.body, request.headers['content-type']));
+		const forms = mock.requests.map((request) =>
+			parseMultipart(request.body, request.headers['content-type']),
+		);
 		['big.pdf', 'small.txt'].forEach((fileName, index) => {
 			const form = forms.find((candidate) => candidate.files[0]?.filename === fileName);
 			assert.deepEqual(form.fields, { request_data: '{"template_id":"hi_res_partition"}' });
@@ -60,6 +74,12 @@ describe('Job › Create with files in n8n\'s filesystem binary-data mode', () =
 			assert.equal(form.files[0].contentType, ['application/pdf', 'text/plain'][index]);
 			assert.ok(form.files[0].data.equals(files[index]), `${fileName} arrived byte for byte`);
 		});
-		assert.deepEqual(plain(out).map(({ json, pairedItem }) => [json.input_file_ids, pairedItem]), [[['big.pdf'], { item: 0 }], [['small.txt'], { item: 1 }]]);
+		assert.deepEqual(
+			plain(out).map(({ json, pairedItem }) => [json.input_file_ids, pairedItem]),
+			[
+				[['big.pdf'], { item: 0 }],
+				[['small.txt'], { item: 1 }],
+			],
+		);
 	});
 });

@@ -22,7 +22,15 @@ function elementsOf(fileName, count = 2) {
 }
 
 function fileItem(...names) {
-	return { json: {}, binary: Object.fromEntries(names.map((name, index) => [`file_${index}`, binaryFile(name, 'text/plain', `content of ${name}`)])) };
+	return {
+		json: {},
+		binary: Object.fromEntries(
+			names.map((name, index) => [
+				`file_${index}`,
+				binaryFile(name, 'text/plain', `content of ${name}`),
+			]),
+		),
+	};
 }
 
 const createElements = (extra = {}) => ({
@@ -42,18 +50,29 @@ function jobsFinishWithElements() {
 
 /** The items expected for a file: its elements with the job and file context after them. */
 function expectedElements(job, fileName, item) {
-	return elementsOf(fileName).map((element) => ({ json: { ...element, job_id: job.id, file_id: fileName, file_name: fileName }, pairedItem: { item } }));
+	return elementsOf(fileName).map((element) => ({
+		json: { ...element, job_id: job.id, file_id: fileName, file_name: fileName },
+		pairedItem: { item },
+	}));
 }
 
-const jobFor = (fileName) => [...mock.jobs.values()].find((job) => job.input_file_ids?.includes(fileName));
+const jobFor = (fileName) =>
+	[...mock.jobs.values()].find((job) => job.input_file_ids?.includes(fileName));
 
 describe('Output: Elements', () => {
 	it('Job › Create outputs every element of every file, in file then element order, with its context', async () => {
 		jobsFinishWithElements();
-		const { items, error } = await runNode({ parameters: createElements(), items: [fileItem('a.pdf', 'b.pdf')], credentials });
+		const { items, error } = await runNode({
+			parameters: createElements(),
+			items: [fileItem('a.pdf', 'b.pdf')],
+			credentials,
+		});
 		assert.equal(error, undefined);
 		const job = jobFor('a.pdf');
-		assert.deepEqual(plain(items), [...expectedElements(job, 'a.pdf', 0), ...expectedElements(job, 'b.pdf', 0)]);
+		assert.deepEqual(plain(items), [
+			...expectedElements(job, 'a.pdf', 0),
+			...expectedElements(job, 'b.pdf', 0),
+		]);
 		assert.deepEqual(
 			mock.requests.map(({ method, path, query }) => [method, path, query]),
 			[
@@ -67,7 +86,11 @@ describe('Output: Elements', () => {
 
 	it('pairs the elements of two inputs, of one and two files, with their own input', async () => {
 		jobsFinishWithElements();
-		const { items } = await runNode({ parameters: createElements(), items: [fileItem('one.txt'), fileItem('two.txt', 'three.txt')], credentials });
+		const { items } = await runNode({
+			parameters: createElements(),
+			items: [fileItem('one.txt'), fileItem('two.txt', 'three.txt')],
+			credentials,
+		});
 		assert.deepEqual(plain(items), [
 			...expectedElements(jobFor('one.txt'), 'one.txt', 0),
 			...expectedElements(jobFor('two.txt'), 'two.txt', 1),
@@ -78,11 +101,21 @@ describe('Output: Elements', () => {
 	it('a completed job with a failed file fails the item by default, naming the file and the reason', async () => {
 		jobsFinishWithElements();
 		mock.newJobFailedFiles = [{ document: 'b.pdf', error: 'Unsupported file type' }];
-		const { error } = await runNode({ parameters: createElements(), items: [fileItem('a.pdf', 'b.pdf')], credentials });
+		const { error } = await runNode({
+			parameters: createElements(),
+			items: [fileItem('a.pdf', 'b.pdf')],
+			credentials,
+		});
 		const job = jobFor('a.pdf');
 		assert.equal(error.message, `Job "${job.id}" completed, but 1 of its 2 files failed`);
-		assert.match(error.description, /^Failed files: b\.pdf \(Unsupported file type\)\. No element is output while one file failed\. Turn off "Fail When the Job or a File Fails"/);
-		assert.ok(!mock.requests.some((request) => request.path.endsWith('/download')), 'nothing is downloaded for an item that fails');
+		assert.match(
+			error.description,
+			/^Failed files: b\.pdf \(Unsupported file type\)\. No element is output while one file failed\. Turn off "Fail When the Job or a File Fails"/,
+		);
+		assert.ok(
+			!mock.requests.some((request) => request.path.endsWith('/download')),
+			'nothing is downloaded for an item that fails',
+		);
 	});
 
 	it('with "Fail When the Job Fails" off, gives the other files\' elements and one item per failed file', async () => {
@@ -96,7 +129,15 @@ describe('Output: Elements', () => {
 		const job = jobFor('a.pdf');
 		assert.deepEqual(plain(items), [
 			...expectedElements(job, 'a.pdf', 0),
-			{ json: { job_id: job.id, file_id: 'b.pdf', file_name: 'b.pdf', error: 'Unsupported file type' }, pairedItem: { item: 0 } },
+			{
+				json: {
+					job_id: job.id,
+					file_id: 'b.pdf',
+					file_name: 'b.pdf',
+					error: 'Unsupported file type',
+				},
+				pairedItem: { item: 0 },
+			},
 		]);
 		assert.equal(mock.requests.filter((request) => request.path.endsWith('/download')).length, 1);
 	});
@@ -115,9 +156,18 @@ describe('Output: Elements', () => {
 		assert.deepEqual(plain(items), [
 			...expectedElements(job, 'a.pdf', 0),
 			c0,
-			{ ...c1, json: { ...c1.json, failed_files: [{ file_id: 'b.pdf', file_name: 'b.pdf', error: 'Unsupported file type' }] } },
+			{
+				...c1,
+				json: {
+					...c1.json,
+					failed_files: [{ file_id: 'b.pdf', file_name: 'b.pdf', error: 'Unsupported file type' }],
+				},
+			},
 		]);
-		assert.ok(items.every((item) => typeof item.json.text === 'string'), 'every item has text');
+		assert.ok(
+			items.every((item) => typeof item.json.text === 'string'),
+			'every item has text',
+		);
 	});
 
 	it('from node version 1.2, a job whose every file failed gives one item listing them', async () => {
@@ -130,33 +180,81 @@ describe('Output: Elements', () => {
 			settings: { typeVersion: 1.2 },
 		});
 		const job = jobFor('a.pdf');
-		assert.deepEqual(plain(items), [{ json: { job_id: job.id, failed_files: [{ file_id: 'a.pdf', file_name: 'a.pdf', error: 'Encrypted' }] }, pairedItem: { item: 0 } }]);
+		assert.deepEqual(plain(items), [
+			{
+				json: {
+					job_id: job.id,
+					failed_files: [{ file_id: 'a.pdf', file_name: 'a.pdf', error: 'Encrypted' }],
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 
 	it('Elements of Node naming no node of the template fails before the job is created', async () => {
-		const { error } = await runNode({ parameters: createElements({ elementsNode: 'chunk' }), items: [fileItem('a.pdf')], credentials });
-		assert.equal(error.message, 'No node "chunk" in template "hi_res_partition" for Elements of Node');
-		assert.equal(error.description, 'Give the type or subtype of one of its nodes, or leave Elements of Node empty for the last node. Its nodes: Partitioner (partition, unstructured_api).');
-		assert.deepEqual(mock.requests.map(({ method, path }) => `${method} ${path}`), ['GET /api/v1/templates/hi_res_partition']);
+		const { error } = await runNode({
+			parameters: createElements({ elementsNode: 'chunk' }),
+			items: [fileItem('a.pdf')],
+			credentials,
+		});
+		assert.equal(
+			error.message,
+			'No node "chunk" in template "hi_res_partition" for Elements of Node',
+		);
+		assert.equal(
+			error.description,
+			'Give the type or subtype of one of its nodes, or leave Elements of Node empty for the last node. Its nodes: Partitioner (partition, unstructured_api).',
+		);
+		assert.deepEqual(
+			mock.requests.map(({ method, path }) => `${method} ${path}`),
+			['GET /api/v1/templates/hi_res_partition'],
+		);
 	});
 
 	it('Elements of Node is checked against the Job Nodes given, with no request when it matches none', async () => {
-		const jobNodes = JSON.stringify([{ name: 'Partitioner', type: 'partition', subtype: 'unstructured_api' }, { name: 'Chunker', type: 'chunk', subtype: 'chunk_by_title' }]);
-		const parameters = createElements({ jobDefinition: 'jobNodes', jobNodes, elementsNode: 'embed' });
-		const { error } = await runNode({ parameters, items: [fileItem('a.pdf')], credentials, settings: { typeVersion: 1.1 } });
+		const jobNodes = JSON.stringify([
+			{ name: 'Partitioner', type: 'partition', subtype: 'unstructured_api' },
+			{ name: 'Chunker', type: 'chunk', subtype: 'chunk_by_title' },
+		]);
+		const parameters = createElements({
+			jobDefinition: 'jobNodes',
+			jobNodes,
+			elementsNode: 'embed',
+		});
+		const { error } = await runNode({
+			parameters,
+			items: [fileItem('a.pdf')],
+			credentials,
+			settings: { typeVersion: 1.1 },
+		});
 		assert.equal(error.message, 'No node "embed" in the Job Nodes for Elements of Node');
 		assert.equal(mock.requests.length, 0);
 		mock.newJobStatuses = ['COMPLETED'];
-		const passes = await runNode({ parameters: { ...parameters, elementsNode: 'chunk' }, items: [fileItem('a.pdf')], credentials, settings: { typeVersion: 1.1 } });
+		const passes = await runNode({
+			parameters: { ...parameters, elementsNode: 'chunk' },
+			items: [fileItem('a.pdf')],
+			credentials,
+			settings: { typeVersion: 1.1 },
+		});
 		assert.equal(mock.requests[0].path, '/api/v1/jobs/', 'a node of the job passes the check');
-		assert.match(passes.error.message, /has no output of a node "chunk"/, 'the mock\'s job has only a partition output');
+		assert.match(
+			passes.error.message,
+			/has no output of a node "chunk"/,
+			"the mock's job has only a partition output",
+		);
 	});
 
 	it('Workflow › Run whose output goes only to its destination fails before the run, not with zero items', async () => {
 		const workflow = mock.addWorkflow();
 		mock.newJobStatuses = ['COMPLETED'];
 		const { error, items } = await runNode({
-			parameters: { resource: 'workflow', operation: 'run', workflowId: byId(workflow.id), waitForCompletion: true, output: 'elements' },
+			parameters: {
+				resource: 'workflow',
+				operation: 'run',
+				workflowId: byId(workflow.id),
+				waitForCompletion: true,
+				output: 'elements',
+			},
 			credentials,
 		});
 		assert.deepEqual(items, []);
@@ -169,7 +267,14 @@ describe('Output: Elements', () => {
 		const workflow = mock.addWorkflow();
 		jobsFinishWithElements();
 		const { items } = await runNode({
-			parameters: { resource: 'workflow', operation: 'run', workflowId: byId(workflow.id), sendInputFiles: true, waitForCompletion: true, output: 'elements' },
+			parameters: {
+				resource: 'workflow',
+				operation: 'run',
+				workflowId: byId(workflow.id),
+				sendInputFiles: true,
+				waitForCompletion: true,
+				output: 'elements',
+			},
 			items: [fileItem('report.docx')],
 			credentials,
 		});
@@ -178,9 +283,21 @@ describe('Output: Elements', () => {
 
 	it('a download that fails mid-way fails its item as a whole; with Continue On Fail the other inputs keep their elements', async () => {
 		jobsFinishWithElements();
-		mock.setResponse({ path: /\/download$/, status: 404, body: { detail: 'File not found' }, times: 1 });
-		const run = await runNode({ parameters: createElements(), items: [fileItem('x.txt', 'y.txt')], credentials });
-		assert.match(run.error.message, /^Unstructured has no output of file "x\.txt" of job "[^"]+" \(404\): File not found$/);
+		mock.setResponse({
+			path: /\/download$/,
+			status: 404,
+			body: { detail: 'File not found' },
+			times: 1,
+		});
+		const run = await runNode({
+			parameters: createElements(),
+			items: [fileItem('x.txt', 'y.txt')],
+			credentials,
+		});
+		assert.match(
+			run.error.message,
+			/^Unstructured has no output of file "x\.txt" of job "[^"]+" \(404\): File not found$/,
+		);
 		assert.deepEqual(run.items, []);
 		assert.ok(!allRenderings(run.error).includes(mock.apiKey));
 
@@ -189,7 +306,10 @@ describe('Output: Elements', () => {
 		// The second download of the run (the second file of whichever item came first) fails.
 		let downloads = 0;
 		const route = mock.route.bind(mock);
-		mock.route = (request) => (request.path.endsWith('/download') && ++downloads === 2 ? { status: 500, body: { detail: 'Internal server error' } } : route(request));
+		mock.route = (request) =>
+			request.path.endsWith('/download') && ++downloads === 2
+				? { status: 500, body: { detail: 'Internal server error' } }
+				: route(request);
 		try {
 			const { items } = await runNode({
 				parameters: createElements({ retryOptions: { retry: false } }),
@@ -198,7 +318,10 @@ describe('Output: Elements', () => {
 				settings: CONTINUE,
 			});
 			assert.deepEqual(plain(items), [
-				{ json: { error: 'The Unstructured API had a server error (500): Internal server error' }, pairedItem: { item: 0 } },
+				{
+					json: { error: 'The Unstructured API had a server error (500): Internal server error' },
+					pairedItem: { item: 0 },
+				},
 				...expectedElements(jobFor('r.txt'), 'r.txt', 1),
 			]);
 		} finally {
@@ -206,27 +329,59 @@ describe('Output: Elements', () => {
 		}
 	});
 
-	it('Elements of Node picks another node\'s output by type, and names the nodes when none matches', async () => {
+	it("Elements of Node picks another node's output by type, and names the nodes when none matches", async () => {
 		jobsFinishWithElements();
-		const { items } = await runNode({ parameters: createElements({ elementsNode: 'partition' }), items: [fileItem('n.txt')], credentials });
+		const { items } = await runNode({
+			parameters: createElements({ elementsNode: 'partition' }),
+			items: [fileItem('n.txt')],
+			credentials,
+		});
 		const job = jobFor('n.txt');
 		const [file] = job.output_node_files;
 		const download = mock.requests.find((request) => request.path.endsWith('/download'));
 		assert.deepEqual(download.query, { file_id: 'n.txt', node_id: file.node_id });
-		assert.deepEqual(items[0].json, { ...elementsOf('n.txt')[0], job_id: job.id, file_id: 'n.txt', node_id: file.node_id, file_name: 'n.txt' });
+		assert.deepEqual(items[0].json, {
+			...elementsOf('n.txt')[0],
+			job_id: job.id,
+			file_id: 'n.txt',
+			node_id: file.node_id,
+			file_name: 'n.txt',
+		});
 
 		// A node ID is checked once the job has run (no source says a job keeps its template's node IDs).
 		const missing = '0d0d0d0d-0d0d-40d0-80d0-0d0d0d0d0d0d';
-		const { error } = await runNode({ parameters: createElements({ elementsNode: missing }), items: [fileItem('m.txt')], credentials });
+		const { error } = await runNode({
+			parameters: createElements({ elementsNode: missing }),
+			items: [fileItem('m.txt')],
+			credentials,
+		});
 		const other = jobFor('m.txt');
 		assert.equal(error.message, `Job "${other.id}" has no output of a node "${missing}"`);
-		assert.match(error.description, new RegExp(`Nodes with output: ${other.output_node_files[0].node_id} \\(partition, unstructured_api\\)`));
+		assert.match(
+			error.description,
+			new RegExp(
+				`Nodes with output: ${other.output_node_files[0].node_id} \\(partition, unstructured_api\\)`,
+			),
+		);
 	});
 
-	it('an element field the API adds later comes through as it is, and the API\'s fields win over the context', async () => {
+	it("an element field the API adds later comes through as it is, and the API's fields win over the context", async () => {
 		mock.newJobStatuses = ['COMPLETED'];
-		mock.newJobOutput = () => [{ type: 'Table', element_id: 'e1', text: 't', metadata: {}, file_id: 'from-the-api', new_field: { nested: true } }];
-		const { items } = await runNode({ parameters: createElements(), items: [fileItem('t.csv')], credentials });
+		mock.newJobOutput = () => [
+			{
+				type: 'Table',
+				element_id: 'e1',
+				text: 't',
+				metadata: {},
+				file_id: 'from-the-api',
+				new_field: { nested: true },
+			},
+		];
+		const { items } = await runNode({
+			parameters: createElements(),
+			items: [fileItem('t.csv')],
+			credentials,
+		});
 		assert.deepEqual(items[0].json, {
 			type: 'Table',
 			element_id: 'e1',
@@ -240,7 +395,11 @@ describe('Output: Elements', () => {
 	});
 
 	it('Job › Create with Output Elements but without Wait for Completion fails before creating a job', async () => {
-		const { error } = await runNode({ parameters: createElements({ waitForCompletion: false }), items: [fileItem('w.txt')], credentials });
+		const { error } = await runNode({
+			parameters: createElements({ waitForCompletion: false }),
+			items: [fileItem('w.txt')],
+			credentials,
+		});
 		assert.equal(error.message, 'Output "Elements" needs Wait for Completion');
 		assert.equal(mock.requests.length, 0);
 	});

@@ -15,7 +15,10 @@ describe('Job › Get Failed Files', () => {
 			{ document: 's3://bucket/b.docx', error: 'Unsupported file type' },
 		];
 		mock.setFailedFiles(job.id, failed);
-		const { items } = await runNode({ parameters: { resource: 'job', operation: 'getFailedFiles', jobId: byId(job.id) }, credentials });
+		const { items } = await runNode({
+			parameters: { resource: 'job', operation: 'getFailedFiles', jobId: byId(job.id) },
+			credentials,
+		});
 		assert.deepEqual(
 			mock.requests.map(({ method, path }) => [method, path]),
 			[['GET', `/api/v1/jobs/${job.id}/failed-files`]],
@@ -28,7 +31,10 @@ describe('Job › Get Failed Files', () => {
 
 	it('outputs nothing when no file failed', async () => {
 		const job = mock.addJob();
-		const { items, error } = await runNode({ parameters: { resource: 'job', operation: 'getFailedFiles', jobId: byId(job.id) }, credentials });
+		const { items, error } = await runNode({
+			parameters: { resource: 'job', operation: 'getFailedFiles', jobId: byId(job.id) },
+			credentials,
+		});
 		assert.equal(error, undefined);
 		assert.deepEqual(items, []);
 	});
@@ -36,7 +42,10 @@ describe('Job › Get Failed Files', () => {
 	it('pairs the files of many jobs, and error items with Continue On Fail', async () => {
 		const first = mock.addJob();
 		const last = mock.addJob();
-		mock.setFailedFiles(first.id, [{ document: 'a.pdf', error: 'x' }, { document: 'b.pdf', error: 'y' }]);
+		mock.setFailedFiles(first.id, [
+			{ document: 'a.pdf', error: 'x' },
+			{ document: 'b.pdf', error: 'y' },
+		]);
 		mock.setFailedFiles(last.id, [{ document: 'c.pdf', error: 'z' }]);
 		const { items } = await runNode({
 			parameters: { resource: 'job', operation: 'getFailedFiles', jobId: byId('={{ $json.id }}') },

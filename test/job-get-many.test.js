@@ -16,22 +16,40 @@ function addJobsOverDays(count) {
 describe('Job › Get Many', () => {
 	it('sends GET /api/v1/jobs/ and outputs the 50 newest jobs by default, paired to the input', async () => {
 		const jobs = addJobsOverDays(60);
-		const { items, error } = await runNode({ parameters: { resource: 'job', operation: 'getAll' }, credentials });
+		const { items, error } = await runNode({
+			parameters: { resource: 'job', operation: 'getAll' },
+			credentials,
+		});
 		assert.equal(error, undefined);
 		assert.deepEqual(
 			mock.requests.map(({ method, path, query }) => [method, path, query]),
 			[['GET', '/api/v1/jobs/', {}]],
 		);
 		const newestFirst = [...jobs].reverse();
-		assert.deepEqual(plain(items), newestFirst.slice(0, 50).map((job) => ({ json: withJobId(job), pairedItem: { item: 0 } })));
+		assert.deepEqual(
+			plain(items),
+			newestFirst.slice(0, 50).map((job) => ({ json: withJobId(job), pairedItem: { item: 0 } })),
+		);
 	});
 
 	it('Return All outputs every job; Limit cuts after sorting', async () => {
 		const jobs = addJobsOverDays(7);
-		const all = await runNode({ parameters: { resource: 'job', operation: 'getAll', returnAll: true }, credentials });
-		assert.deepEqual(all.items.map((item) => item.json.id), [...jobs].reverse().map((job) => job.id));
-		const three = await runNode({ parameters: { resource: 'job', operation: 'getAll', limit: 3 }, credentials });
-		assert.deepEqual(three.items.map((item) => item.json.id), [jobs[6].id, jobs[5].id, jobs[4].id]);
+		const all = await runNode({
+			parameters: { resource: 'job', operation: 'getAll', returnAll: true },
+			credentials,
+		});
+		assert.deepEqual(
+			all.items.map((item) => item.json.id),
+			[...jobs].reverse().map((job) => job.id),
+		);
+		const three = await runNode({
+			parameters: { resource: 'job', operation: 'getAll', limit: 3 },
+			credentials,
+		});
+		assert.deepEqual(
+			three.items.map((item) => item.json.id),
+			[jobs[6].id, jobs[5].id, jobs[4].id],
+		);
 	});
 
 	it('sends the Status and Workflow filters as status and workflow_id', async () => {
@@ -49,7 +67,10 @@ describe('Job › Get Many', () => {
 			credentials,
 		});
 		assert.deepEqual(mock.requests[0].query, { status: 'FAILED', workflow_id: workflowId });
-		assert.deepEqual(items.map((item) => item.json.id), [match.id]);
+		assert.deepEqual(
+			items.map((item) => item.json.id),
+			[match.id],
+		);
 	});
 
 	it('leaves out a Workflow filter that is empty', async () => {
@@ -61,9 +82,16 @@ describe('Job › Get Many', () => {
 	});
 
 	it('sends one request per input item and pairs each job with its input', async () => {
-		const [first, second] = [mock.addJob({ status: 'FAILED' }), mock.addJob({ status: 'COMPLETED' })];
+		const [first, second] = [
+			mock.addJob({ status: 'FAILED' }),
+			mock.addJob({ status: 'COMPLETED' }),
+		];
 		const { items } = await runNode({
-			parameters: { resource: 'job', operation: 'getAll', filters: { status: '={{ $json.status }}' } },
+			parameters: {
+				resource: 'job',
+				operation: 'getAll',
+				filters: { status: '={{ $json.status }}' },
+			},
 			items: [{ json: { status: 'FAILED' } }, { json: { status: 'COMPLETED' } }],
 			credentials,
 		});
@@ -74,14 +102,24 @@ describe('Job › Get Many', () => {
 				[second.id, { item: 1 }],
 			],
 		);
-		assert.deepEqual(mock.requests.map((request) => request.query.status).sort(), ['COMPLETED', 'FAILED']);
+		assert.deepEqual(mock.requests.map((request) => request.query.status).sort(), [
+			'COMPLETED',
+			'FAILED',
+		]);
 	});
 
 	it('gives the API words for an invalid workflow ID', async () => {
 		const { error } = await runNode({
-			parameters: { resource: 'job', operation: 'getAll', filters: { workflowId: byId('not-a-uuid') } },
+			parameters: {
+				resource: 'job',
+				operation: 'getAll',
+				filters: { workflowId: byId('not-a-uuid') },
+			},
 			credentials,
 		});
-		assert.equal(error.message, 'The Unstructured API rejected the request as invalid (422): query.workflow_id: Input should be a valid UUID');
+		assert.equal(
+			error.message,
+			'The Unstructured API rejected the request as invalid (422): query.workflow_id: Input should be a valid UUID',
+		);
 	});
 });

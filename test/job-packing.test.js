@@ -14,19 +14,50 @@ const { mock, credentials } = useMockApi();
 
 const CONTINUE = { onError: 'continueRegularOutput' };
 
-const create = (extra = {}) => ({ resource: 'job', operation: 'create', templateId: byId('hi_res_partition'), packFiles: true, waitOptions: { pollInterval: 1 }, ...extra });
-const fileItem = (...names) => ({ json: {}, binary: Object.fromEntries(names.map((name, index) => [`file_${index}`, binaryFile(name, 'text/plain', `content of ${name}`)])) });
-const itemsOf = (count) => Array.from({ length: count }, (_, index) => fileItem(`doc-${index}.txt`));
-const posts = () => mock.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/jobs/');
-const filesSent = () => posts().map((request) => parseMultipart(request.body, request.headers['content-type']).files.map((file) => file.filename));
-const jobOf = (fileName) => [...mock.jobs.values()].find((job) => job.input_file_ids.includes(fileName));
+const create = (extra = {}) => ({
+	resource: 'job',
+	operation: 'create',
+	templateId: byId('hi_res_partition'),
+	packFiles: true,
+	waitOptions: { pollInterval: 1 },
+	...extra,
+});
+const fileItem = (...names) => ({
+	json: {},
+	binary: Object.fromEntries(
+		names.map((name, index) => [
+			`file_${index}`,
+			binaryFile(name, 'text/plain', `content of ${name}`),
+		]),
+	),
+});
+const itemsOf = (count) =>
+	Array.from({ length: count }, (_, index) => fileItem(`doc-${index}.txt`));
+const posts = () =>
+	mock.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/jobs/');
+const filesSent = () =>
+	posts().map((request) =>
+		parseMultipart(request.body, request.headers['content-type']).files.map(
+			(file) => file.filename,
+		),
+	);
+const jobOf = (fileName) =>
+	[...mock.jobs.values()].find((job) => job.input_file_ids.includes(fileName));
 
 describe('Job › Create: Pack Files Into Jobs', () => {
 	it('5 one-file items, 2 files per job: 3 jobs, and each item gets the job its file went into', async () => {
 		mock.newJobStatuses = ['COMPLETED'];
-		const { items, error } = await runNode({ parameters: create({ filesPerJob: 2 }), items: itemsOf(5), credentials });
+		const { items, error } = await runNode({
+			parameters: create({ filesPerJob: 2 }),
+			items: itemsOf(5),
+			credentials,
+		});
 		assert.equal(error, undefined, error?.message);
-		assert.deepEqual(filesSent(), [['doc-0.txt', 'doc-1.txt'], ['doc-2.txt', 'doc-3.txt'], ['doc-4.txt']]);
+		assert.deepEqual(filesSent(), [
+			['doc-0.txt', 'doc-1.txt'],
+			['doc-2.txt', 'doc-3.txt'],
+			['doc-4.txt'],
+		]);
 		assert.deepEqual(
 			plain(items).map(({ json, pairedItem }) => [json.job_id, pairedItem]),
 			[0, 1, 2, 3, 4].map((index) => [jobOf(`doc-${index}.txt`).id, { item: index }]),
@@ -34,18 +65,28 @@ describe('Job › Create: Pack Files Into Jobs', () => {
 		assert.equal(items[0].json.job_id, items[1].json.job_id);
 	});
 
-	it('Output Elements: each element paired with the item its file came from; an item\'s files stay in one job', async () => {
+	it("Output Elements: each element paired with the item its file came from; an item's files stay in one job", async () => {
 		mock.newJobStatuses = ['COMPLETED'];
-		mock.newJobOutput = (file) => [{ type: 'Title', element_id: `${file.file_id}-0`, text: `text of ${file.file_id}` }];
+		mock.newJobOutput = (file) => [
+			{ type: 'Title', element_id: `${file.file_id}-0`, text: `text of ${file.file_id}` },
+		];
 		const { items, error } = await runNode({
 			parameters: create({ filesPerJob: 3, output: 'elements' }),
 			items: [fileItem('a.txt'), fileItem('b.txt', 'c.txt'), fileItem('d.txt', 'e.txt')],
 			credentials,
 		});
 		assert.equal(error, undefined, error?.message);
-		assert.deepEqual(filesSent(), [['a.txt', 'b.txt', 'c.txt'], ['d.txt', 'e.txt']]);
+		assert.deepEqual(filesSent(), [
+			['a.txt', 'b.txt', 'c.txt'],
+			['d.txt', 'e.txt'],
+		]);
 		assert.deepEqual(
-			plain(items).map(({ json, pairedItem }) => [json.text, json.file_name, json.job_id, pairedItem.item]),
+			plain(items).map(({ json, pairedItem }) => [
+				json.text,
+				json.file_name,
+				json.job_id,
+				pairedItem.item,
+			]),
 			[
 				['text of a.txt', 'a.txt', jobOf('a.txt').id, 0],
 				['text of b.txt', 'b.txt', jobOf('a.txt').id, 1],
@@ -58,33 +99,76 @@ describe('Job › Create: Pack Files Into Jobs', () => {
 
 	it('Output Files: each output file paired with the item its input file came from', async () => {
 		mock.newJobStatuses = ['COMPLETED'];
-		const { items } = await runNode({ parameters: create({ output: 'outputFiles' }), items: itemsOf(3), credentials });
+		const { items } = await runNode({
+			parameters: create({ output: 'outputFiles' }),
+			items: itemsOf(3),
+			credentials,
+		});
 		assert.equal(posts().length, 1);
-		assert.deepEqual(plain(items).map(({ json, pairedItem }) => [json.file_id, pairedItem.item]), [['doc-0.txt', 0], ['doc-1.txt', 1], ['doc-2.txt', 2]]);
+		assert.deepEqual(
+			plain(items).map(({ json, pairedItem }) => [json.file_id, pairedItem.item]),
+			[
+				['doc-0.txt', 0],
+				['doc-1.txt', 1],
+				['doc-2.txt', 2],
+			],
+		);
 	});
 
 	it('30 items at 10 files per job: 3 jobs, paced, 30 items out', async () => {
 		mock.setFaults({ jobCreationIntervalMs: 1000 });
-		const { items, error } = await runNode({ parameters: create({ waitForCompletion: false }), items: itemsOf(30), credentials });
+		const { items, error } = await runNode({
+			parameters: create({ waitForCompletion: false }),
+			items: itemsOf(30),
+			credentials,
+		});
 		assert.equal(error, undefined);
 		assert.equal(posts().length, 3);
 		assert.equal(mock.faultsServed.creationLimit, 0);
-		assert.deepEqual(items.map((item) => item.pairedItem.item), Array.from({ length: 30 }, (_, index) => index));
+		assert.deepEqual(
+			items.map((item) => item.pairedItem.item),
+			Array.from({ length: 30 }, (_, index) => index),
+		);
 	});
 
 	it('a failed job: with Continue On Fail, one paired error item per item it carried', async () => {
 		mock.newJobStatuses = ['FAILED'];
-		const { items, error } = await runNode({ parameters: create(), items: itemsOf(3), credentials, settings: CONTINUE });
+		const { items, error } = await runNode({
+			parameters: create(),
+			items: itemsOf(3),
+			credentials,
+			settings: CONTINUE,
+		});
 		assert.equal(error, undefined);
 		const [job] = mock.jobs.values();
-		assert.deepEqual(plain(items), [0, 1, 2].map((item) => ({ json: { error: `Job "${job.id}" of workflow "${job.workflow_name}" ended FAILED` }, pairedItem: { item } })));
+		assert.deepEqual(
+			plain(items),
+			[0, 1, 2].map((item) => ({
+				json: { error: `Job "${job.id}" of workflow "${job.workflow_name}" ended FAILED` },
+				pairedItem: { item },
+			})),
+		);
 	});
 
 	it('a refusal for size (413) of a packed job names every file it carried, with its size', async () => {
 		mock.maxFileBytes = 10;
-		const { items } = await runNode({ parameters: create({ waitForCompletion: false }), items: itemsOf(2), credentials, settings: CONTINUE });
-		assert.deepEqual(items.map((item) => [item.json.error, item.pairedItem.item]), [0, 1].map((index) => ['Unstructured refused the files as too large (413): File size exceeds the limit of 10 bytes', index]));
-		assert.match(items[0].error.description, /^Files sent: doc-0\.txt \(0\.0 MB\), doc-1\.txt \(0\.0 MB\)\./);
+		const { items } = await runNode({
+			parameters: create({ waitForCompletion: false }),
+			items: itemsOf(2),
+			credentials,
+			settings: CONTINUE,
+		});
+		assert.deepEqual(
+			items.map((item) => [item.json.error, item.pairedItem.item]),
+			[0, 1].map((index) => [
+				'Unstructured refused the files as too large (413): File size exceeds the limit of 10 bytes',
+				index,
+			]),
+		);
+		assert.match(
+			items[0].error.description,
+			/^Files sent: doc-0\.txt \(0\.0 MB\), doc-1\.txt \(0\.0 MB\)\./,
+		);
 		assert.equal(posts().length, 1, 'a 413 is not sent again');
 	});
 
@@ -97,22 +181,35 @@ describe('Job › Create: Pack Files Into Jobs', () => {
 			settings: CONTINUE,
 		});
 		assert.deepEqual(filesSent(), [['a.txt', 'c.txt']]);
-		assert.deepEqual(plain(items).map(({ json, pairedItem }) => [json.error ?? json.job_id, pairedItem.item]), [
-			[jobOf('a.txt').id, 0],
-			['The item has no binary field "file_0"', 1],
-			[jobOf('a.txt').id, 2],
-		]);
+		assert.deepEqual(
+			plain(items).map(({ json, pairedItem }) => [json.error ?? json.job_id, pairedItem.item]),
+			[
+				[jobOf('a.txt').id, 0],
+				['The item has no binary field "file_0"', 1],
+				[jobOf('a.txt').id, 2],
+			],
+		);
 	});
 });
 
-describe('At the account\'s limits (the mock simulates them)', () => {
+describe("At the account's limits (the mock simulates them)", () => {
 	it('jobs waiting in line behind the running ones are not timed out: 3 jobs, 1 running at a time, Timeout 4 s', async () => {
 		mock.simulateAccount({ maxRunning: 1, baseMs: 3000, perFileMs: 0 });
 		const started = Date.now();
-		const { items, error } = await runNode({ parameters: create({ packFiles: false, waitOptions: { pollInterval: 1, timeout: 4 } }), items: itemsOf(3), credentials });
+		const { items, error } = await runNode({
+			parameters: create({ packFiles: false, waitOptions: { pollInterval: 1, timeout: 4 } }),
+			items: itemsOf(3),
+			credentials,
+		});
 		assert.equal(error, undefined, error?.message);
-		assert.deepEqual(items.map((item) => item.json.status), ['COMPLETED', 'COMPLETED', 'COMPLETED']);
-		assert.ok(Date.now() - started >= 9000, 'the last job ran after the two before it: it waited longer than the Timeout in all');
+		assert.deepEqual(
+			items.map((item) => item.json.status),
+			['COMPLETED', 'COMPLETED', 'COMPLETED'],
+		);
+		assert.ok(
+			Date.now() - started >= 9000,
+			'the last job ran after the two before it: it waited longer than the Timeout in all',
+		);
 		assert.equal(mock.faultsServed.creationLimit, 0);
 	});
 });

@@ -9,20 +9,40 @@ const { mock, credentials } = useMockApi();
 
 describe('Job ID "From List"', () => {
 	it('lists the jobs newest first, named by workflow, status and start time', async () => {
-		const older = mock.addJob({ workflow_name: 'Invoices', status: 'COMPLETED', created_at: '2026-03-01T10:00:00Z' });
-		const newest = mock.addJob({ workflow_name: 'Contracts', status: 'IN_PROGRESS', created_at: '2026-03-02T09:00:00Z' });
-		const oldest = mock.addJob({ workflow_name: 'Invoices', status: 'FAILED', created_at: '2026-02-01T00:00:00Z' });
+		const older = mock.addJob({
+			workflow_name: 'Invoices',
+			status: 'COMPLETED',
+			created_at: '2026-03-01T10:00:00Z',
+		});
+		const newest = mock.addJob({
+			workflow_name: 'Contracts',
+			status: 'IN_PROGRESS',
+			created_at: '2026-03-02T09:00:00Z',
+		});
+		const oldest = mock.addJob({
+			workflow_name: 'Invoices',
+			status: 'FAILED',
+			created_at: '2026-02-01T00:00:00Z',
+		});
 		const result = await listSearch({ method: 'searchJobs', credentials });
 		assert.deepEqual(result, {
 			results: [
-				{ name: `Contracts · In progress 2 Mar 09:00 · ${newest.id.slice(0, 8)}`, value: newest.id },
+				{
+					name: `Contracts · In progress 2 Mar 09:00 · ${newest.id.slice(0, 8)}`,
+					value: newest.id,
+				},
 				{ name: `Invoices · Completed 1 Mar 10:00 · ${older.id.slice(0, 8)}`, value: older.id },
 				{ name: `Invoices · Failed 1 Feb 00:00 · ${oldest.id.slice(0, 8)}`, value: oldest.id },
 			],
 			paginationToken: undefined,
 		});
 		assert.deepEqual(
-			mock.requests.map(({ method, path, query, headers }) => [method, path, query, headers['unstructured-api-key']]),
+			mock.requests.map(({ method, path, query, headers }) => [
+				method,
+				path,
+				query,
+				headers['unstructured-api-key'],
+			]),
 			[['GET', '/api/v1/jobs/', {}, mock.apiKey]],
 		);
 	});
@@ -32,11 +52,24 @@ describe('Job ID "From List"', () => {
 		const failed = mock.addJob({ workflow_name: 'Contracts', status: 'FAILED' });
 		mock.addJob({ workflow_name: 'Contracts', status: 'COMPLETED' });
 		const byName = await listSearch({ method: 'searchJobs', credentials, filter: 'invoi' });
-		assert.deepEqual(byName.results.map((item) => item.value), [invoice.id]);
+		assert.deepEqual(
+			byName.results.map((item) => item.value),
+			[invoice.id],
+		);
 		const byStatus = await listSearch({ method: 'searchJobs', credentials, filter: 'failed' });
-		assert.deepEqual(byStatus.results.map((item) => item.value), [failed.id]);
-		const byId = await listSearch({ method: 'searchJobs', credentials, filter: failed.id.slice(0, 13).toUpperCase() });
-		assert.deepEqual(byId.results.map((item) => item.value), [failed.id]);
+		assert.deepEqual(
+			byStatus.results.map((item) => item.value),
+			[failed.id],
+		);
+		const byId = await listSearch({
+			method: 'searchJobs',
+			credentials,
+			filter: failed.id.slice(0, 13).toUpperCase(),
+		});
+		assert.deepEqual(
+			byId.results.map((item) => item.value),
+			[failed.id],
+		);
 	});
 
 	it('pages through long lists 100 at a time', async () => {
@@ -46,25 +79,43 @@ describe('Job ID "From List"', () => {
 		const first = await listSearch({ method: 'searchJobs', credentials });
 		assert.equal(first.results.length, 100);
 		assert.equal(first.paginationToken, '100');
-		const second = await listSearch({ method: 'searchJobs', credentials, paginationToken: first.paginationToken });
+		const second = await listSearch({
+			method: 'searchJobs',
+			credentials,
+			paginationToken: first.paginationToken,
+		});
 		assert.equal(second.results.length, 50);
 		assert.equal(second.paginationToken, undefined);
-		const all = [...first.results, ...second.results].map((item) => mock.jobs.get(item.value).created_at);
+		const all = [...first.results, ...second.results].map(
+			(item) => mock.jobs.get(item.value).created_at,
+		);
 		assert.deepEqual(all, [...all].sort().reverse(), 'newest first');
 	});
 
 	it('fails with the API words when the key is rejected', async () => {
-		await assert.rejects(listSearch({ method: 'searchJobs', credentials: { ...credentials, apiKey: 'nope' } }), {
-			name: 'NodeApiError',
-			message: 'The Unstructured API rejected the API key (401): API key is invalid, please provide a valid API key in the header.',
-		});
+		await assert.rejects(
+			listSearch({ method: 'searchJobs', credentials: { ...credentials, apiKey: 'nope' } }),
+			{
+				name: 'NodeApiError',
+				message:
+					'The Unstructured API rejected the API key (401): API key is invalid, please provide a valid API key in the header.',
+			},
+		);
 	});
 });
 
 describe('Workflow "From List"', () => {
 	it('asks the API for a page of workflows and names them with their status', async () => {
-		const active = mock.addWorkflow({ id: '10000000-0000-4000-8000-000000000001', name: 'Invoices', status: 'active' });
-		const inactive = mock.addWorkflow({ id: '20000000-0000-4000-8000-000000000002', name: 'Contracts', status: 'inactive' });
+		const active = mock.addWorkflow({
+			id: '10000000-0000-4000-8000-000000000001',
+			name: 'Invoices',
+			status: 'active',
+		});
+		const inactive = mock.addWorkflow({
+			id: '20000000-0000-4000-8000-000000000002',
+			name: 'Contracts',
+			status: 'inactive',
+		});
 		const result = await listSearch({ method: 'searchWorkflows', credentials });
 		assert.deepEqual(result, {
 			results: [
@@ -82,7 +133,12 @@ describe('Workflow "From List"', () => {
 		const first = await listSearch({ method: 'searchWorkflows', credentials, filter: 'invoices' });
 		assert.equal(first.results.length, 100);
 		assert.equal(first.paginationToken, '2');
-		const second = await listSearch({ method: 'searchWorkflows', credentials, filter: 'invoices', paginationToken: '2' });
+		const second = await listSearch({
+			method: 'searchWorkflows',
+			credentials,
+			filter: 'invoices',
+			paginationToken: '2',
+		});
 		assert.equal(second.results.length, 30);
 		assert.equal(second.paginationToken, undefined);
 		assert.deepEqual(
@@ -99,11 +155,25 @@ describe('Template "From List"', () => {
 	it('lists the templates by name and ID, searchable', async () => {
 		const all = await listSearch({ method: 'searchTemplates', credentials });
 		assert.deepEqual(all.results, [
-			{ name: 'High-resolution partition', value: 'hi_res_partition', description: 'hi_res_partition: Partitions documents with the hi_res strategy' },
-			{ name: 'High-resolution partition and enrichment', value: 'hi_res_and_enrichment', description: 'hi_res_and_enrichment: Partitions and enriches images and tables' },
+			{
+				name: 'High-resolution partition',
+				value: 'hi_res_partition',
+				description: 'hi_res_partition: Partitions documents with the hi_res strategy',
+			},
+			{
+				name: 'High-resolution partition and enrichment',
+				value: 'hi_res_and_enrichment',
+				description: 'hi_res_and_enrichment: Partitions and enriches images and tables',
+			},
 		]);
 		const found = await listSearch({ method: 'searchTemplates', credentials, filter: 'ENRICH' });
-		assert.deepEqual(found.results.map((item) => item.value), ['hi_res_and_enrichment']);
-		assert.deepEqual(mock.requests.map((request) => request.path), ['/api/v1/templates/', '/api/v1/templates/']);
+		assert.deepEqual(
+			found.results.map((item) => item.value),
+			['hi_res_and_enrichment'],
+		);
+		assert.deepEqual(
+			mock.requests.map((request) => request.path),
+			['/api/v1/templates/', '/api/v1/templates/'],
+		);
 	});
 });

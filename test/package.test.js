@@ -45,10 +45,16 @@ describe('the package as n8n loads it', () => {
 			['destination', 'getAll', 'Get Many Destinations'],
 			['workflow', 'update', 'Update Workflow'],
 		]) {
-			assert.equal(await nodeSubtitle({ type: 'unstructured', parameters: { resource, operation } }), subtitle);
+			assert.equal(
+				await nodeSubtitle({ type: 'unstructured', parameters: { resource, operation } }),
+				subtitle,
+			);
 		}
 		assert.match(description.documentationUrl, /^https:\/\//);
-		assert.ok(description.codex?.categories?.length, 'the codex is read from Unstructured.node.json');
+		assert.ok(
+			description.codex?.categories?.length,
+			'the codex is read from Unstructured.node.json',
+		);
 		assert.deepEqual(description.iconUrl, {
 			light: 'icons/n8n-nodes-unstructured/dist/nodes/Unstructured/unstructured.svg',
 			dark: 'icons/n8n-nodes-unstructured/dist/nodes/Unstructured/unstructured.dark.svg',
@@ -58,14 +64,31 @@ describe('the package as n8n loads it', () => {
 			assert.match(fs.readFileSync(file, 'utf8'), /^<svg /, `${file} is an SVG copied into dist`);
 		}
 		const named = (name) => description.properties.filter((property) => property.name === name);
-		assert.deepEqual(named('resource')[0].options.map((option) => option.value), ['destination', 'job', 'source', 'template', 'workflow']);
+		assert.deepEqual(
+			named('resource')[0].options.map((option) => option.value),
+			['destination', 'job', 'source', 'template', 'workflow'],
+		);
 		const operationsOf = (resource) =>
 			named('operation')
 				.find((property) => property.displayOptions.show.resource.includes(resource))
 				.options.map((option) => option.value);
-		assert.deepEqual(operationsOf('workflow'), ['create', 'delete', 'get', 'getAll', 'run', 'update']);
+		assert.deepEqual(operationsOf('workflow'), [
+			'create',
+			'delete',
+			'get',
+			'getAll',
+			'run',
+			'update',
+		]);
 		for (const resource of ['source', 'destination']) {
-			assert.deepEqual(operationsOf(resource), ['create', 'delete', 'get', 'getAll', 'testConnection', 'update']);
+			assert.deepEqual(operationsOf(resource), [
+				'create',
+				'delete',
+				'get',
+				'getAll',
+				'testConnection',
+				'update',
+			]);
 		}
 		assert.deepEqual(operationsOf('template'), ['get', 'getAll']);
 		assert.deepEqual(operationsOf('job'), [
@@ -81,19 +104,34 @@ describe('the package as n8n loads it', () => {
 		for (const operation of ['cancel', 'download', 'get', 'getDetails', 'getFailedFiles']) {
 			const jobId = named('jobId').find((property) => shownFor(property).includes(operation));
 			assert.equal(jobId?.type, 'resourceLocator', `${operation} has a Job ID`);
-			assert.deepEqual(jobId.modes.map((mode) => mode.name), ['list', 'id']);
+			assert.deepEqual(
+				jobId.modes.map((mode) => mode.name),
+				['list', 'id'],
+			);
 		}
 		const getOutput = named('output').find((property) => shownFor(property).includes('get'));
-		assert.deepEqual(getOutput.options.map((option) => option.value), ['outputFiles', 'job']);
+		assert.deepEqual(
+			getOutput.options.map((option) => option.value),
+			['outputFiles', 'job'],
+		);
 		assert.equal(getOutput.default, 'outputFiles');
-		const waitDefaults = named('waitForCompletion').map((property) => [property.displayOptions.show.resource[0], shownFor(property)[0], property.default]);
+		const waitDefaults = named('waitForCompletion').map((property) => [
+			property.displayOptions.show.resource[0],
+			shownFor(property)[0],
+			property.default,
+		]);
 		assert.deepEqual(waitDefaults, [
 			['job', 'create', true],
 			['job', 'get', false],
 			['workflow', 'run', true],
 		]);
-		const byName = Object.fromEntries(description.properties.map((property) => [property.name, property]));
-		assert.ok(byName.requestOptions, 'n8n adds its request options (batching, timeout) to declarative nodes');
+		const byName = Object.fromEntries(
+			description.properties.map((property) => [property.name, property]),
+		);
+		assert.ok(
+			byName.requestOptions,
+			'n8n adds its request options (batching, timeout) to declarative nodes',
+		);
 	});
 
 	it('describes the Unstructured Trigger with its events, scope and webhook', async () => {
@@ -104,9 +142,21 @@ describe('the package as n8n loads it', () => {
 		assert.deepEqual(description.inputs, []);
 		assert.deepEqual(description.outputs, ['main']);
 		assert.deepEqual(description.credentials, [{ name: 'unstructuredApi', required: true }]);
-		assert.deepEqual(description.webhooks.map(({ name, httpMethod, path: webhookPath }) => [name, httpMethod, webhookPath]), [['default', 'POST', 'webhook']]);
-		assert.ok(description.codex?.categories?.length, 'the codex is read from UnstructuredTrigger.node.json');
-		const byName = Object.fromEntries(description.properties.map((property) => [property.name, property]));
+		assert.deepEqual(
+			description.webhooks.map(({ name, httpMethod, path: webhookPath }) => [
+				name,
+				httpMethod,
+				webhookPath,
+			]),
+			[['default', 'POST', 'webhook']],
+		);
+		assert.ok(
+			description.codex?.categories?.length,
+			'the codex is read from UnstructuredTrigger.node.json',
+		);
+		const byName = Object.fromEntries(
+			description.properties.map((property) => [property.name, property]),
+		);
 		assert.deepEqual(byName.events.options.map((option) => option.value).sort(), [
 			'job.completed',
 			'job.failed',
@@ -115,11 +165,26 @@ describe('the package as n8n loads it', () => {
 			'job.stopped',
 		]);
 		assert.deepEqual(byName.events.default, ['job.completed', 'job.failed', 'job.stopped']);
-		assert.deepEqual(byName.scope.options.map((option) => option.value), ['workspace', 'workflow']);
+		assert.deepEqual(
+			byName.scope.options.map((option) => option.value),
+			['workspace', 'workflow'],
+		);
 		assert.equal(byName.workflowId.type, 'resourceLocator');
-		assert.deepEqual(byName.output.options.map((option) => option.value), ['outputFiles', 'job']);
-		assert.equal(await nodeSubtitle({ type: 'unstructuredTrigger', parameters: {} }), 'completed, failed, stopped');
-		assert.equal(await nodeSubtitle({ type: 'unstructuredTrigger', parameters: { events: ['job.in_progress'] } }), 'in progress');
+		assert.deepEqual(
+			byName.output.options.map((option) => option.value),
+			['outputFiles', 'job'],
+		);
+		assert.equal(
+			await nodeSubtitle({ type: 'unstructuredTrigger', parameters: {} }),
+			'completed, failed, stopped',
+		);
+		assert.equal(
+			await nodeSubtitle({
+				type: 'unstructuredTrigger',
+				parameters: { events: ['job.in_progress'] },
+			}),
+			'in progress',
+		);
 		const methods = loader.nodeTypes.unstructuredTrigger.type.webhookMethods.default;
 		assert.deepEqual(Object.keys(methods).sort(), ['checkExists', 'create', 'delete']);
 	});
@@ -134,13 +199,27 @@ describe('the package as n8n loads it', () => {
 		assert.deepEqual(description.outputs, ['main']);
 		assert.equal(description.webhooks, undefined);
 		assert.deepEqual(description.credentials, [{ name: 'unstructuredApi', required: true }]);
-		assert.ok(description.codex?.categories?.length, 'the codex is read from UnstructuredPollingTrigger.node.json');
-		const byName = Object.fromEntries(description.properties.map((property) => [property.name, property]));
+		assert.ok(
+			description.codex?.categories?.length,
+			'the codex is read from UnstructuredPollingTrigger.node.json',
+		);
+		const byName = Object.fromEntries(
+			description.properties.map((property) => [property.name, property]),
+		);
 		assert.equal(byName.pollTimes?.type, 'fixedCollection', 'n8n adds Poll Times to polling nodes');
 		assert.deepEqual(byName.statuses.default, ['COMPLETED', 'FAILED', 'STOPPED']);
-		assert.deepEqual(byName.scope.options.map((option) => option.value), ['workspace', 'workflow']);
-		assert.deepEqual(byName.output.options.map((option) => option.value), ['job', 'outputFiles']);
+		assert.deepEqual(
+			byName.scope.options.map((option) => option.value),
+			['workspace', 'workflow'],
+		);
+		assert.deepEqual(
+			byName.output.options.map((option) => option.value),
+			['job', 'outputFiles'],
+		);
 		assert.equal(typeof loader.nodeTypes.unstructuredPollingTrigger.type.poll, 'function');
-		assert.equal(await nodeSubtitle({ type: 'unstructuredPollingTrigger', parameters: {} }), 'Jobs completed, failed, stopped');
+		assert.equal(
+			await nodeSubtitle({ type: 'unstructuredPollingTrigger', parameters: {} }),
+			'Jobs completed, failed, stopped',
+		);
 	});
 });

@@ -26,7 +26,12 @@ describe('A workflow saved by release 0.1.0', () => {
 		it(`${saved.name} (version ${saved.typeVersion}) sends what 0.1.0 sent`, async () => {
 			savedWorkflowSetup.prepare(mock);
 			const { items: input } = savedWorkflowSetup.nodes.find((node) => node.name === saved.name);
-			const { items, error } = await runNode({ parameters: saved.parameters, items: input, credentials, settings: { typeVersion: saved.typeVersion } });
+			const { items, error } = await runNode({
+				parameters: saved.parameters,
+				items: input,
+				credentials,
+				settings: { typeVersion: saved.typeVersion },
+			});
 			assert.equal(error, undefined);
 			assert.ok(items.length > 0, 'the node gave items');
 			assert.deepEqual(mock.requests.map(canonicalRequest), fixture.expected[saved.name]);

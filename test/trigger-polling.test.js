@@ -17,7 +17,12 @@ function poller(parameters = {}) {
 	let staticData = {};
 	return {
 		async poll(mode = 'trigger') {
-			const result = await runPoll({ parameters, credentials, mode, staticData: { 'node:Trigger': staticData } });
+			const result = await runPoll({
+				parameters,
+				credentials,
+				mode,
+				staticData: { 'node:Trigger': staticData },
+			});
 			if (mode === 'trigger') staticData = result.staticData;
 			return result.items;
 		},
@@ -42,7 +47,10 @@ describe('Unstructured Polling Trigger', () => {
 		newJob({ status: 'FAILED' });
 		const trigger = poller();
 		assert.equal(await trigger.poll(), null);
-		assert.deepEqual(mock.requests.map(({ method, path, query }) => [method, path, query]), [['GET', '/api/v1/jobs/', {}]]);
+		assert.deepEqual(
+			mock.requests.map(({ method, path, query }) => [method, path, query]),
+			[['GET', '/api/v1/jobs/', {}]],
+		);
 
 		const running = newJob({ status: 'IN_PROGRESS' });
 		assert.equal(await trigger.poll(), null, 'a running job is not emitted');
@@ -93,22 +101,39 @@ describe('Unstructured Polling Trigger', () => {
 		assert.deepEqual(ids(await trigger.poll()), [twin.id]);
 	});
 
-	it('with Scope: One Workflow, asks for that workflow\'s jobs', async () => {
+	it("with Scope: One Workflow, asks for that workflow's jobs", async () => {
 		const workflow = mock.addWorkflow();
 		const trigger = poller({ scope: 'workflow', workflowId: byId(workflow.id) });
 		await trigger.poll();
 		assert.deepEqual(mock.requests[0].query, { workflow_id: workflow.id });
 	});
 
-	it('Output: Output Files gives each emitted job\'s files exactly as Job › Get does', async () => {
+	it("Output: Output Files gives each emitted job's files exactly as Job › Get does", async () => {
 		const trigger = poller({ output: 'outputFiles' });
 		await trigger.poll();
-		const job = newJob({ status: 'COMPLETED', output_node_files: [makeOutputFile(), makeOutputFile()] });
+		const job = newJob({
+			status: 'COMPLETED',
+			output_node_files: [makeOutputFile(), makeOutputFile()],
+		});
 		mock.requests.length = 0;
 		const items = await trigger.poll();
-		assert.deepEqual(mock.requests.map(({ path }) => path), ['/api/v1/jobs/', `/api/v1/jobs/${job.id}`]);
-		const context = { job_id: job.id, workflow_id: job.workflow_id, workflow_name: job.workflow_name, status: job.status, created_at: job.created_at, runtime: job.runtime, job_type: job.job_type };
-		assert.deepEqual(items, job.output_node_files.map((file) => ({ json: { ...file, ...context } })));
+		assert.deepEqual(
+			mock.requests.map(({ path }) => path),
+			['/api/v1/jobs/', `/api/v1/jobs/${job.id}`],
+		);
+		const context = {
+			job_id: job.id,
+			workflow_id: job.workflow_id,
+			workflow_name: job.workflow_name,
+			status: job.status,
+			created_at: job.created_at,
+			runtime: job.runtime,
+			job_type: job.job_type,
+		};
+		assert.deepEqual(
+			items,
+			job.output_node_files.map((file) => ({ json: { ...file, ...context } })),
+		);
 	});
 
 	it('Output Files: a job whose fetch fails does not hold the others back, and is emitted at a later poll', async () => {
@@ -116,12 +141,23 @@ describe('Unstructured Polling Trigger', () => {
 		await trigger.poll();
 		const failing = newJob({ status: 'COMPLETED', output_node_files: [makeOutputFile()] });
 		const fine = newJob({ status: 'COMPLETED', output_node_files: [makeOutputFile()] });
-		mock.setResponse({ path: `/api/v1/jobs/${failing.id}`, status: 503, body: { detail: 'Service Unavailable' }, times: 2 });
+		mock.setResponse({
+			path: `/api/v1/jobs/${failing.id}`,
+			status: 503,
+			body: { detail: 'Service Unavailable' },
+			times: 2,
+		});
 		const first = await trigger.poll();
-		assert.deepEqual(first.map((item) => item.json.job_id), [fine.id]);
+		assert.deepEqual(
+			first.map((item) => item.json.job_id),
+			[fine.id],
+		);
 		assert.deepEqual(trigger.state.unfetched, { [failing.id]: 1 });
 		const second = await trigger.poll();
-		assert.deepEqual(second.map((item) => [item.json.job_id, item.json.file_id]), [[failing.id, failing.output_node_files[0].file_id]]);
+		assert.deepEqual(
+			second.map((item) => [item.json.job_id, item.json.file_id]),
+			[[failing.id, failing.output_node_files[0].file_id]],
+		);
 		assert.equal(trigger.state.unfetched, undefined);
 		assert.equal(await trigger.poll(), null, 'nothing twice');
 	});
@@ -130,21 +166,37 @@ describe('Unstructured Polling Trigger', () => {
 		const trigger = poller({ output: 'outputFiles' });
 		await trigger.poll();
 		const failing = newJob({ status: 'FAILED' });
-		mock.setResponse({ path: `/api/v1/jobs/${failing.id}`, status: 404, body: { detail: 'Job not found' }, times: 100 });
+		mock.setResponse({
+			path: `/api/v1/jobs/${failing.id}`,
+			status: 404,
+			body: { detail: 'Job not found' },
+			times: 100,
+		});
 		for (let poll = 1; poll < 5; poll++) {
 			assert.equal(await trigger.poll(), null);
 			assert.deepEqual(trigger.state.unfetched, { [failing.id]: poll });
 		}
 		const items = await trigger.poll();
-		assert.deepEqual(items, [{ json: { ...withJobId(failing), error: 'The Unstructured API found nothing at this address (404): Job not found' } }]);
+		assert.deepEqual(items, [
+			{
+				json: {
+					...withJobId(failing),
+					error: 'The Unstructured API found nothing at this address (404): Job not found',
+				},
+			},
+		]);
 		assert.equal(trigger.state.unfetched, undefined);
 		assert.equal(await trigger.poll(), null);
 	});
 
 	it('finds the newest job among 200,000 without overflowing the stack', () => {
 		const { jobsToEmit } = require('../dist/nodes/Unstructured/trigger/jobWatch');
-		const jobs = Array.from({ length: 200_000 }, (_, index) => ({ id: `job-${index}`, status: 'COMPLETED', created_at: new Date(Date.UTC(2026, 0, 1) + index * 1000).toISOString() }));
-		const { next } = jobsToEmit({}, jobs, ['COMPLETED'], 'all');
+		const jobs = Array.from({ length: 200_000 }, (_, index) => ({
+			id: `job-${index}`,
+			status: 'COMPLETED',
+			created_at: new Date(Date.UTC(2026, 0, 1) + index * 1000).toISOString(),
+		}));
+		const { next } = jobsToEmit({}, /** @type {any[]} */ (jobs), ['COMPLETED'], 'all');
 		assert.equal(next.watermarkMs, Date.UTC(2026, 0, 1) + 199_999 * 1000);
 		assert.deepEqual(next.edgeIds, ['job-199999']);
 	});
@@ -164,7 +216,11 @@ describe('Unstructured Polling Trigger', () => {
 		const trigger = poller({ statuses: ['COMPLETED'] });
 		newJob({ status: 'IN_PROGRESS' });
 		await trigger.poll();
-		const result = await runPoll({ parameters: { statuses: ['IN_PROGRESS'] }, credentials, staticData: { 'node:Trigger': { ...trigger.state } } });
+		const result = await runPoll({
+			parameters: { statuses: ['IN_PROGRESS'] },
+			credentials,
+			staticData: { 'node:Trigger': { ...trigger.state } },
+		});
 		assert.equal(result.items, null, 'the running job was already there');
 		assert.notEqual(result.staticData.watching, trigger.state.watching);
 		assert.deepEqual(result.staticData.pendingIds, []);
@@ -177,7 +233,12 @@ describe('Unstructured Polling Trigger', () => {
 		await trigger.poll();
 		for (let index = 0; index < 200; index++) newJob({ status: 'COMPLETED' });
 		assert.equal((await trigger.poll()).length, 200);
-		assert.deepEqual(Object.keys(trigger.state).sort(), ['edgeIds', 'pendingIds', 'watching', 'watermarkMs']);
+		assert.deepEqual(Object.keys(trigger.state).sort(), [
+			'edgeIds',
+			'pendingIds',
+			'watching',
+			'watermarkMs',
+		]);
 		assert.equal(trigger.state.edgeIds.length, 1);
 		assert.equal(trigger.state.pendingIds.length, 1, 'only the running job is remembered');
 		assert.ok(JSON.stringify(trigger.state).length < 300);
@@ -188,7 +249,11 @@ describe('Unstructured Polling Trigger', () => {
 		await trigger.poll();
 		const job = newJob({ status: 'COMPLETED' });
 		const before = { ...trigger.state };
-		mock.setResponse({ path: '/api/v1/jobs/', status: 401, body: { detail: 'API key is invalid, please provide a valid API key in the header.' } });
+		mock.setResponse({
+			path: '/api/v1/jobs/',
+			status: 401,
+			body: { detail: 'API key is invalid, please provide a valid API key in the header.' },
+		});
 		await assert.rejects(trigger.poll(), /rejected the API key \(401\)/);
 		assert.deepEqual(trigger.state, before);
 		assert.deepEqual(ids(await trigger.poll()), [job.id]);

@@ -9,7 +9,10 @@ const assert = require('node:assert/strict');
 const { createHmac } = require('node:crypto');
 
 const { checkSignature, signDelivery } = require('../dist/nodes/Unstructured/trigger/signature');
-const { claimDelivery, settleDelivery } = require('../dist/nodes/Unstructured/trigger/seenDeliveries');
+const {
+	claimDelivery,
+	settleDelivery,
+} = require('../dist/nodes/Unstructured/trigger/seenDeliveries');
 
 const SPEC = {
 	secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
@@ -20,7 +23,13 @@ const SPEC = {
 };
 
 function delivery(overrides = {}) {
-	return { id: SPEC.id, timestamp: SPEC.timestamp, signatureHeader: SPEC.signature, rawBody: SPEC.body, ...overrides };
+	return {
+		id: SPEC.id,
+		timestamp: SPEC.timestamp,
+		signatureHeader: SPEC.signature,
+		rawBody: SPEC.body,
+		...overrides,
+	};
 }
 
 const at = Number(SPEC.timestamp);
@@ -37,7 +46,9 @@ describe('Standard Webhooks signature check', () => {
 
 	it('accepts when any of several space-separated signatures matches', () => {
 		const header = `v1,bm90LXRoZS1yaWdodC1vbmU= v2,ignored ${SPEC.signature}`;
-		assert.deepEqual(checkSignature(SPEC.secret, delivery({ signatureHeader: header }), at), { valid: true });
+		assert.deepEqual(checkSignature(SPEC.secret, delivery({ signatureHeader: header }), at), {
+			valid: true,
+		});
 	});
 
 	it('matches an HMAC computed independently with node:crypto for a fresh secret', () => {
@@ -45,16 +56,30 @@ describe('Standard Webhooks signature check', () => {
 		const secret = key.toString('base64');
 		const body = Buffer.from(JSON.stringify({ type: 'job.completed', job: { job_id: 'j1' } }));
 		const expected = `v1,${createHmac('sha256', key).update(`msg_1.1700000000.${body}`).digest('base64')}`;
-		assert.deepEqual(checkSignature(secret, { id: 'msg_1', timestamp: '1700000000', signatureHeader: expected, rawBody: body }, 1700000000), {
-			valid: true,
-		});
+		assert.deepEqual(
+			checkSignature(
+				secret,
+				{ id: 'msg_1', timestamp: '1700000000', signatureHeader: expected, rawBody: body },
+				1700000000,
+			),
+			{
+				valid: true,
+			},
+		);
 	});
 
-	it('also accepts a signature made with the secret\'s raw UTF-8 bytes as the key (the other reading)', () => {
+	it("also accepts a signature made with the secret's raw UTF-8 bytes as the key (the other reading)", () => {
 		const secret = Buffer.alloc(32, 5).toString('base64');
 		const body = Buffer.from('{"type":"job.failed"}');
 		const raw = `v1,${createHmac('sha256', Buffer.from(secret, 'utf8')).update(`msg_2.1700000000.${body}`).digest('base64')}`;
-		assert.deepEqual(checkSignature(secret, { id: 'msg_2', timestamp: '1700000000', signatureHeader: raw, rawBody: body }, 1700000000), { valid: true });
+		assert.deepEqual(
+			checkSignature(
+				secret,
+				{ id: 'msg_2', timestamp: '1700000000', signatureHeader: raw, rawBody: body },
+				1700000000,
+			),
+			{ valid: true },
+		);
 		assert.equal(signDelivery(secret, 'msg_2', '1700000000', body, 'raw'), raw);
 	});
 
@@ -62,39 +87,85 @@ describe('Standard Webhooks signature check', () => {
 		const secret = 'plain ASCII secret, not base64!';
 		const body = Buffer.from('{}');
 		const raw = `v1,${createHmac('sha256', Buffer.from(secret, 'utf8')).update(`msg_3.1700000000.${body}`).digest('base64')}`;
-		assert.deepEqual(checkSignature(secret, { id: 'msg_3', timestamp: '1700000000', signatureHeader: raw, rawBody: body }, 1700000000), { valid: true });
-		assert.deepEqual(checkSignature(secret, { id: 'msg_3', timestamp: '1700000000', signatureHeader: 'v1,AAAA', rawBody: body }, 1700000000), {
-			valid: false,
-			reason: 'no signature matches',
-		});
+		assert.deepEqual(
+			checkSignature(
+				secret,
+				{ id: 'msg_3', timestamp: '1700000000', signatureHeader: raw, rawBody: body },
+				1700000000,
+			),
+			{ valid: true },
+		);
+		assert.deepEqual(
+			checkSignature(
+				secret,
+				{ id: 'msg_3', timestamp: '1700000000', signatureHeader: 'v1,AAAA', rawBody: body },
+				1700000000,
+			),
+			{
+				valid: false,
+				reason: 'no signature matches',
+			},
+		);
 	});
 
 	for (const [label, overrides, reason] of [
 		['a changed body', { rawBody: Buffer.from('{"test": 2432232315}') }, 'no signature matches'],
 		['a changed id', { id: 'msg_other' }, 'no signature matches'],
-		['a wrong signature', { signatureHeader: 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OF=' }, 'no signature matches'],
-		['a signature of another scheme only', { signatureHeader: 'v1a,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' }, 'no signature matches'],
+		[
+			'a wrong signature',
+			{ signatureHeader: 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OF=' },
+			'no signature matches',
+		],
+		[
+			'a signature of another scheme only',
+			{ signatureHeader: 'v1a,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' },
+			'no signature matches',
+		],
 		['a truncated signature', { signatureHeader: 'v1,g0hM9SsE' }, 'no signature matches'],
-		['no signature header', { signatureHeader: undefined }, 'the webhook-id, webhook-timestamp or webhook-signature header is missing'],
-		['no id header', { id: undefined }, 'the webhook-id, webhook-timestamp or webhook-signature header is missing'],
-		['a timestamp that is not a number', { timestamp: 'soon' }, 'the webhook-timestamp is more than 5 minutes away'],
+		[
+			'no signature header',
+			{ signatureHeader: undefined },
+			'the webhook-id, webhook-timestamp or webhook-signature header is missing',
+		],
+		[
+			'no id header',
+			{ id: undefined },
+			'the webhook-id, webhook-timestamp or webhook-signature header is missing',
+		],
+		[
+			'a timestamp that is not a number',
+			{ timestamp: 'soon' },
+			'the webhook-timestamp is more than 5 minutes away',
+		],
 	]) {
 		it(`refuses ${label}`, () => {
-			assert.deepEqual(checkSignature(SPEC.secret, delivery(overrides), at), { valid: false, reason });
+			assert.deepEqual(checkSignature(SPEC.secret, delivery(overrides), at), {
+				valid: false,
+				reason,
+			});
 		});
 	}
 
 	it('refuses a timestamp more than 5 minutes away, either way, and accepts one just inside', () => {
-		assert.deepEqual(checkSignature(SPEC.secret, delivery(), at + 301), { valid: false, reason: 'the webhook-timestamp is more than 5 minutes away' });
-		assert.deepEqual(checkSignature(SPEC.secret, delivery(), at - 301), { valid: false, reason: 'the webhook-timestamp is more than 5 minutes away' });
+		assert.deepEqual(checkSignature(SPEC.secret, delivery(), at + 301), {
+			valid: false,
+			reason: 'the webhook-timestamp is more than 5 minutes away',
+		});
+		assert.deepEqual(checkSignature(SPEC.secret, delivery(), at - 301), {
+			valid: false,
+			reason: 'the webhook-timestamp is more than 5 minutes away',
+		});
 		assert.deepEqual(checkSignature(SPEC.secret, delivery(), at + 300), { valid: true });
 	});
 
 	it('refuses with the wrong secret', () => {
-		assert.deepEqual(checkSignature('whsec_' + Buffer.alloc(24, 1).toString('base64'), delivery(), at), {
-			valid: false,
-			reason: 'no signature matches',
-		});
+		assert.deepEqual(
+			checkSignature('whsec_' + Buffer.alloc(24, 1).toString('base64'), delivery(), at),
+			{
+				valid: false,
+				reason: 'no signature matches',
+			},
+		);
 	});
 });
 

@@ -9,33 +9,64 @@ const { mock, credentials } = useMockApi();
 
 function addWorkflows(count, overrides = {}) {
 	return Array.from({ length: count }, (_, index) =>
-		mock.addWorkflow({ id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, name: `Workflow ${index}`, ...overrides }),
+		mock.addWorkflow({
+			id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+			name: `Workflow ${index}`,
+			...overrides,
+		}),
 	);
 }
 
 const getMany = (extra = {}) => ({ resource: 'workflow', operation: 'getAll', ...extra });
-const run = (workflowId, extra = {}) => ({ resource: 'workflow', operation: 'run', workflowId: byId(workflowId), ...extra });
+const run = (workflowId, extra = {}) => ({
+	resource: 'workflow',
+	operation: 'run',
+	workflowId: byId(workflowId),
+	...extra,
+});
 
 describe('Workflow › Get Many', () => {
 	it('Return All follows the API pages (three of them) and outputs every workflow, paired', async () => {
 		const workflows = addWorkflows(230);
-		const { items, error } = await runNode({ parameters: getMany({ returnAll: true }), credentials });
+		const { items, error } = await runNode({
+			parameters: getMany({ returnAll: true }),
+			credentials,
+		});
 		assert.equal(error, undefined);
 		assert.deepEqual(
 			mock.requests.map(({ method, path, query }) => [method, path, query]),
-			[1, 2, 3].map((page) => ['GET', '/api/v1/workflows/', { page: String(page), page_size: '100' }]),
+			[1, 2, 3].map((page) => [
+				'GET',
+				'/api/v1/workflows/',
+				{ page: String(page), page_size: '100' },
+			]),
 		);
-		assert.deepEqual(plain(items), workflows.map((workflow) => ({ json: { ...workflow, workflow_id: workflow.id }, pairedItem: { item: 0 } })));
+		assert.deepEqual(
+			plain(items),
+			workflows.map((workflow) => ({
+				json: { ...workflow, workflow_id: workflow.id },
+				pairedItem: { item: 0 },
+			})),
+		);
 	});
 
 	it('Limit stops after the pages it needs', async () => {
 		const workflows = addWorkflows(230);
 		const { items } = await runNode({ parameters: getMany({ limit: 150 }), credentials });
-		assert.deepEqual(mock.requests.map((request) => request.query.page), ['1', '2']);
-		assert.deepEqual(items.map((item) => item.json.id), workflows.slice(0, 150).map((workflow) => workflow.id));
+		assert.deepEqual(
+			mock.requests.map((request) => request.query.page),
+			['1', '2'],
+		);
+		assert.deepEqual(
+			items.map((item) => item.json.id),
+			workflows.slice(0, 150).map((workflow) => workflow.id),
+		);
 		mock.requests.length = 0;
 		const few = await runNode({ parameters: getMany(), credentials });
-		assert.deepEqual(mock.requests.map((request) => request.query), [{ page: '1', page_size: '50' }]);
+		assert.deepEqual(
+			mock.requests.map((request) => request.query),
+			[{ page: '1', page_size: '50' }],
+		);
 		assert.equal(few.items.length, 50);
 	});
 
@@ -43,14 +74,19 @@ describe('Workflow › Get Many', () => {
 		addWorkflows(7);
 		const { items } = await runNode({ parameters: getMany({ returnAll: true }), credentials });
 		assert.equal(items.length, 7);
-		assert.deepEqual(mock.requests.map((request) => request.query.page), ['1', '2']);
+		assert.deepEqual(
+			mock.requests.map((request) => request.query.page),
+			['1', '2'],
+		);
 	});
 
 	it('stops when the API answers the same page again instead of going on forever', async () => {
 		const workflows = addWorkflows(3);
 		const originalTake = mock.takeOverride.bind(mock);
 		mock.takeOverride = (request) =>
-			request.path === '/api/v1/workflows/' ? { status: 200, body: workflows } : originalTake(request);
+			request.path === '/api/v1/workflows/'
+				? { status: 200, body: workflows }
+				: originalTake(request);
 		const { items } = await runNode({ parameters: getMany({ returnAll: true }), credentials });
 		mock.takeOverride = originalTake;
 		assert.equal(items.length, 3);
@@ -58,8 +94,20 @@ describe('Workflow › Get Many', () => {
 	});
 
 	it('sends the filters and the sort as the API query parameters', async () => {
-		const match = mock.addWorkflow({ name: 'Invoices EU', status: 'active', sources: ['src-1'], destinations: ['dst-1'], created_at: '2026-03-01T00:00:00Z' });
-		mock.addWorkflow({ name: 'Invoices US', status: 'inactive', sources: ['src-1'], destinations: ['dst-1'], created_at: '2026-03-01T00:00:00Z' });
+		const match = mock.addWorkflow({
+			name: 'Invoices EU',
+			status: 'active',
+			sources: ['src-1'],
+			destinations: ['dst-1'],
+			created_at: '2026-03-01T00:00:00Z',
+		});
+		mock.addWorkflow({
+			name: 'Invoices US',
+			status: 'inactive',
+			sources: ['src-1'],
+			destinations: ['dst-1'],
+			created_at: '2026-03-01T00:00:00Z',
+		});
 		const { items } = await runNode({
 			parameters: getMany({
 				returnAll: true,
@@ -87,12 +135,19 @@ describe('Workflow › Get Many', () => {
 			page: '1',
 			page_size: '100',
 		});
-		assert.deepEqual(items.map((item) => item.json.id), [match.id]);
+		assert.deepEqual(
+			items.map((item) => item.json.id),
+			[match.id],
+		);
 	});
 
 	it('pairs the workflows of each input item and error items with Continue On Fail', async () => {
 		addWorkflows(2);
-		mock.setResponse({ path: '/api/v1/workflows/', status: 500, body: { detail: 'Internal server error' } });
+		mock.setResponse({
+			path: '/api/v1/workflows/',
+			status: 500,
+			body: { detail: 'Internal server error' },
+		});
 		const { items } = await runNode({
 			parameters: getMany({ returnAll: true, ...NO_RETRIES }),
 			items: [{ json: {} }, { json: {} }],
@@ -102,8 +157,14 @@ describe('Workflow › Get Many', () => {
 		// Both inputs send their request at once; whichever got the 500 gives the error item.
 		const errors = items.filter((item) => item.json.error);
 		const listed = items.filter((item) => !item.json.error);
-		assert.deepEqual(errors.map((item) => item.json.error), ['The Unstructured API had a server error (500): Internal server error']);
-		assert.deepEqual(listed.map((item) => item.json.name), ['Workflow 0', 'Workflow 1']);
+		assert.deepEqual(
+			errors.map((item) => item.json.error),
+			['The Unstructured API had a server error (500): Internal server error'],
+		);
+		assert.deepEqual(
+			listed.map((item) => item.json.name),
+			['Workflow 0', 'Workflow 1'],
+		);
 		assert.equal(new Set(listed.map((item) => item.pairedItem.item)).size, 1);
 		assert.deepEqual([errors[0].pairedItem.item, listed[0].pairedItem.item].sort(), [0, 1]);
 	});
@@ -111,21 +172,58 @@ describe('Workflow › Get Many', () => {
 
 describe('Workflow › Get', () => {
 	it('sends GET /api/v1/workflows/{id} and outputs the workflow', async () => {
-		const workflow = mock.addWorkflow({ workflow_nodes: [{ id: 'n1', name: 'Partitioner', type: 'partition', subtype: 'unstructured_api' }] });
-		const { items } = await runNode({ parameters: { resource: 'workflow', operation: 'get', workflowId: { __rl: true, mode: 'list', value: workflow.id } }, credentials });
-		assert.deepEqual(mock.requests.map(({ method, path }) => [method, path]), [['GET', `/api/v1/workflows/${workflow.id}`]]);
-		assert.deepEqual(plain(items), [{ json: { ...workflow, workflow_id: workflow.id }, pairedItem: { item: 0 } }]);
+		const workflow = mock.addWorkflow({
+			workflow_nodes: [
+				{ id: 'n1', name: 'Partitioner', type: 'partition', subtype: 'unstructured_api' },
+			],
+		});
+		const { items } = await runNode({
+			parameters: {
+				resource: 'workflow',
+				operation: 'get',
+				workflowId: { __rl: true, mode: 'list', value: workflow.id },
+			},
+			credentials,
+		});
+		assert.deepEqual(
+			mock.requests.map(({ method, path }) => [method, path]),
+			[['GET', `/api/v1/workflows/${workflow.id}`]],
+		);
+		assert.deepEqual(plain(items), [
+			{ json: { ...workflow, workflow_id: workflow.id }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('names the workflow on a 404, and encodes hostile IDs', async () => {
-		const { error } = await runNode({ parameters: { resource: 'workflow', operation: 'get', workflowId: byId('00000000-0000-4000-8000-00000000dead') }, credentials });
-		assert.equal(error.message, 'The Unstructured API found no workflow with ID "00000000-0000-4000-8000-00000000dead" (404): Workflow not found');
-		await runNode({ parameters: { resource: 'workflow', operation: 'get', workflowId: byId('../jobs/x?y') }, credentials, settings: { onError: 'continueRegularOutput' } });
+		const { error } = await runNode({
+			parameters: {
+				resource: 'workflow',
+				operation: 'get',
+				workflowId: byId('00000000-0000-4000-8000-00000000dead'),
+			},
+			credentials,
+		});
+		assert.equal(
+			error.message,
+			'The Unstructured API found no workflow with ID "00000000-0000-4000-8000-00000000dead" (404): Workflow not found',
+		);
+		await runNode({
+			parameters: { resource: 'workflow', operation: 'get', workflowId: byId('../jobs/x?y') },
+			credentials,
+			settings: { onError: 'continueRegularOutput' },
+		});
 		assert.equal(mock.requests.at(-1).path, '/api/v1/workflows/..%2Fjobs%2Fx%3Fy');
 	});
 
 	it('fails before any request when the Workflow is empty', async () => {
-		const { error } = await runNode({ parameters: { resource: 'workflow', operation: 'get', workflowId: byId('={{ $json.nothing }}') }, credentials });
+		const { error } = await runNode({
+			parameters: {
+				resource: 'workflow',
+				operation: 'get',
+				workflowId: byId('={{ $json.nothing }}'),
+			},
+			credentials,
+		});
 		assert.equal(error.message, 'The parameter "Workflow" is empty');
 		assert.equal(mock.requests.length, 0);
 	});
@@ -135,7 +233,10 @@ describe('Workflow › Run', () => {
 	it('sends POST /api/v1/workflows/{id}/run without a body, waits, and outputs the job files', async () => {
 		const workflow = mock.addWorkflow({ name: 'Nightly ingest' });
 		mock.newJobStatuses = ['SCHEDULED', 'IN_PROGRESS', 'COMPLETED'];
-		const { items, error } = await runNode({ parameters: run(workflow.id, { waitOptions: { pollInterval: 1 } }), credentials });
+		const { items, error } = await runNode({
+			parameters: run(workflow.id, { waitOptions: { pollInterval: 1 } }),
+			credentials,
+		});
 		assert.equal(error, undefined);
 		const [job] = [...mock.jobs.values()];
 		assert.deepEqual(
@@ -147,14 +248,23 @@ describe('Workflow › Run', () => {
 			],
 		);
 		assert.deepEqual(
-			items.map((item) => [item.json.job_id, item.json.file_id, item.json.workflow_name, item.json.status, item.pairedItem]),
+			items.map((item) => [
+				item.json.job_id,
+				item.json.file_id,
+				item.json.workflow_name,
+				item.json.status,
+				item.pairedItem,
+			]),
 			[[job.id, job.output_node_files[0].file_id, 'Nightly ingest', 'COMPLETED', { item: 0 }]],
 		);
 	});
 
 	it('without waiting, outputs the job it started', async () => {
 		const workflow = mock.addWorkflow();
-		const { items } = await runNode({ parameters: run(workflow.id, { waitForCompletion: false }), credentials });
+		const { items } = await runNode({
+			parameters: run(workflow.id, { waitForCompletion: false }),
+			credentials,
+		});
 		const [job] = [...mock.jobs.values()];
 		assert.deepEqual(plain(items), [{ json: withJobId(job), pairedItem: { item: 0 } }]);
 		assert.equal(job.status, 'SCHEDULED');
@@ -165,14 +275,26 @@ describe('Workflow › Run', () => {
 		const pdf = Buffer.from([0x25, 0x50, 0x44, 0x46, 0xff, 0x00]);
 		await runNode({
 			parameters: run(workflow.id, { waitForCompletion: false, sendInputFiles: true }),
-			items: [{ json: {}, binary: { data: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'a.pdf' } } }],
+			items: [
+				{
+					json: {},
+					binary: {
+						data: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'a.pdf' },
+					},
+				},
+			],
 			credentials,
 		});
 		const [request] = mock.requests;
 		assert.match(request.headers['content-type'], /^multipart\/form-data; boundary=/);
 		assert.deepEqual(request.form.fields, {});
 		assert.deepEqual(
-			request.form.files.map((file) => [file.name, file.filename, file.contentType, file.data.equals(pdf)]),
+			request.form.files.map((file) => [
+				file.name,
+				file.filename,
+				file.contentType,
+				file.data.equals(pdf),
+			]),
 			[['input_files', 'a.pdf', 'application/pdf', true]],
 		);
 		assert.deepEqual([...mock.jobs.values()][0].input_file_ids, ['a.pdf']);
@@ -187,15 +309,26 @@ describe('Workflow › Run', () => {
 			error.message,
 			`Workflow "${workflow.id}" started no job: There is a running job ${running.id} for workflow ${workflow.id} in progress. No new job run.`,
 		);
-		assert.match(error.description, /Wait for the running job .* or stop it with Job › Cancel, and run again\./);
+		assert.match(
+			error.description,
+			/Wait for the running job .* or stop it with Job › Cancel, and run again\./,
+		);
 		assert.equal(mock.requests.length, 1);
 	});
 
 	it('is never retried by the node: a 500 fails after one request', async () => {
 		const workflow = mock.addWorkflow();
-		mock.setResponse({ method: 'POST', path: `/api/v1/workflows/${workflow.id}/run`, status: 500, body: { detail: 'Internal server error' } });
+		mock.setResponse({
+			method: 'POST',
+			path: `/api/v1/workflows/${workflow.id}/run`,
+			status: 500,
+			body: { detail: 'Internal server error' },
+		});
 		const { error } = await runNode({ parameters: run(workflow.id), credentials });
-		assert.equal(error.message, 'The Unstructured API had a server error (500): Internal server error');
+		assert.equal(
+			error.message,
+			'The Unstructured API had a server error (500): Internal server error',
+		);
 		assert.equal(mock.requests.length, 1);
 	});
 
@@ -204,16 +337,30 @@ describe('Workflow › Run', () => {
 		mock.newJobStatuses = ['COMPLETED'];
 		mock.newJobOutput = [{ type: 'Title', text: 'Report' }];
 		const runNodeDescription = makeNode(run(workflow.id), { name: 'Run Workflow' });
-		const download = makeNode({ resource: 'job', operation: 'download', putOutputIn: 'json' }, { id: 'download', name: 'Download Output' });
+		const download = makeNode(
+			{ resource: 'job', operation: 'download', putOutputIn: 'json' },
+			{ id: 'download', name: 'Download Output' },
+		);
 		const { items, error } = await runWorkflow({
 			nodes: [runNodeDescription, download],
-			connections: { 'Run Workflow': { main: [[{ node: 'Download Output', type: 'main', index: 0 }]] } },
+			connections: {
+				'Run Workflow': { main: [[{ node: 'Download Output', type: 'main', index: 0 }]] },
+			},
 			credentials: { [CREDENTIAL_TYPE]: credentials },
 		});
 		assert.equal(error, undefined);
 		const [job] = [...mock.jobs.values()];
-		assert.deepEqual(items.map((item) => item.json), [
-			{ type: 'Title', text: 'Report', job_id: job.id, file_id: job.output_node_files[0].file_id, node_id: job.output_node_files[0].node_id },
-		]);
+		assert.deepEqual(
+			items.map((item) => item.json),
+			[
+				{
+					type: 'Title',
+					text: 'Report',
+					job_id: job.id,
+					file_id: job.output_node_files[0].file_id,
+					node_id: job.output_node_files[0].node_id,
+				},
+			],
+		);
 	});
 });

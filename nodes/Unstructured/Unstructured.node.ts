@@ -1,7 +1,13 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { searchDestinations, searchJobs, searchSources, searchTemplates, searchWorkflows } from './methods/listSearch';
+import {
+	searchDestinations,
+	searchJobs,
+	searchSources,
+	searchTemplates,
+	searchWorkflows,
+} from './methods/listSearch';
 import { resourceField, resourceProperties, subtitleExpression } from '../description/operations';
 import { connectorResource } from './resources/connector';
 import { jobResource } from './resources/job';
@@ -10,7 +16,13 @@ import { workflowResource } from './resources/workflow';
 import { retryOptionsField } from '../description/retryOptions';
 
 /** The resources, in the order the Resource field lists them; each lists its operations (one file each). */
-const RESOURCES = [connectorResource('destination'), jobResource, connectorResource('source'), templateResource, workflowResource];
+const RESOURCES = [
+	connectorResource('destination'),
+	jobResource,
+	connectorResource('source'),
+	templateResource,
+	workflowResource,
+];
 
 export class Unstructured implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,7 +36,8 @@ export class Unstructured implements INodeType {
 		defaultVersion: 1.2,
 		// What the canvas shows under the node, e.g. "Get Many Jobs".
 		subtitle: subtitleExpression(RESOURCES),
-		description: 'Run workflows and jobs of the Unstructured Platform API, wait for them, download what they produced, and manage workflows, sources and destinations',
+		description:
+			'Run workflows and jobs of the Unstructured Platform API, wait for them, download what they produced, and manage workflows, sources and destinations',
 		documentationUrl: 'https://github.com/n8n-nodes-unstructured/n8n-nodes-unstructured#readme',
 		defaults: {
 			name: 'Unstructured',

@@ -36,9 +36,14 @@ const POLL_FETCH_LIMITS: FetchLimits = { retry: { maxAttempts: 2, maxElapsedMs: 
 type PollState = WatchState & { unfetched?: Record<string, number> };
 
 /** The job's output files as Job › Get gives them, or the reason its fetch failed. */
-async function outputFilesOf(context: IPollFunctions, jobId: string): Promise<INodeExecutionData[] | { error: unknown }> {
+async function outputFilesOf(
+	context: IPollFunctions,
+	jobId: string,
+): Promise<INodeExecutionData[] | { error: unknown }> {
 	try {
-		return outputFileItems(await fetchJob(context, jobId, POLL_FETCH_LIMITS)).map((json) => ({ json }));
+		return outputFileItems(await fetchJob(context, jobId, POLL_FETCH_LIMITS)).map((json) => ({
+			json,
+		}));
 	} catch (error) {
 		return { error };
 	}
@@ -49,12 +54,21 @@ async function outputFilesOf(context: IPollFunctions, jobId: string): Promise<IN
  * whose fetch fails does not hold the others back: it is kept in `unfetched` and tried again at
  * the next polls, and after MAX_FETCH_POLLS it is emitted as listed, with the `error`.
  */
-async function outputItems(context: IPollFunctions, jobs: JobInformation[], listed: JobInformation[], state?: PollState): Promise<INodeExecutionData[]> {
-	if (pollingTriggerOutput.read(context) === 'job') return jobs.map((job) => ({ json: withJobId(job) }));
+async function outputItems(
+	context: IPollFunctions,
+	jobs: JobInformation[],
+	listed: JobInformation[],
+	state?: PollState,
+): Promise<INodeExecutionData[]> {
+	if (pollingTriggerOutput.read(context) === 'job')
+		return jobs.map((job) => ({ json: withJobId(job) }));
 	const items: INodeExecutionData[] = [];
 	const retried = Object.keys(state?.unfetched ?? {});
 	const unfetched: Record<string, number> = {};
-	for (const id of [...retried, ...jobs.map((job) => job.id).filter((id) => !retried.includes(id))]) {
+	for (const id of [
+		...retried,
+		...jobs.map((job) => job.id).filter((id) => !retried.includes(id)),
+	]) {
 		const files = await outputFilesOf(context, id);
 		if (Array.isArray(files)) {
 			items.push(...files);
@@ -84,8 +98,10 @@ export class UnstructuredPollingTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ "Jobs " + $parameter["statuses"].join(", ").toLowerCase() }}',
-		description: 'Starts the workflow when an Unstructured job completes, fails or stops, by checking regularly: no public URL needed',
-		documentationUrl: 'https://github.com/n8n-nodes-unstructured/n8n-nodes-unstructured#unstructured-polling-trigger',
+		description:
+			'Starts the workflow when an Unstructured job completes, fails or stops, by checking regularly: no public URL needed',
+		documentationUrl:
+			'https://github.com/n8n-nodes-unstructured/n8n-nodes-unstructured#unstructured-polling-trigger',
 		defaults: {
 			name: 'Unstructured Polling Trigger',
 		},
@@ -123,8 +139,15 @@ export class UnstructuredPollingTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const statuses = this.getNodeParameter('statuses', []) as string[];
-		const workflowId = this.getNodeParameter('scope', 'workspace') === 'workflow' ? readIdParameter(this, 'workflowId') : undefined;
-		const response = await apiRequest(this, { method: 'GET', url: JOBS_PATH, qs: workflowId ? { workflow_id: workflowId } : {} });
+		const workflowId =
+			this.getNodeParameter('scope', 'workspace') === 'workflow'
+				? readIdParameter(this, 'workflowId')
+				: undefined;
+		const response = await apiRequest(this, {
+			method: 'GET',
+			url: JOBS_PATH,
+			qs: workflowId ? { workflow_id: workflowId } : {},
+		});
 		if (!Array.isArray(response.body)) throw unexpectedBodyError(this.getNode(), response, 0);
 		const jobs = (response.body as unknown[]).filter(isJob);
 
@@ -140,7 +163,8 @@ export class UnstructuredPollingTrigger implements INodeType {
 		const watching = JSON.stringify({ workflowId, statuses });
 		if (state.watching !== watching) delete state.unfetched;
 		const { emit, next } = jobsToEmit(state, jobs, statuses, watching);
-		const items = emit.length > 0 || state.unfetched ? await outputItems(this, emit, jobs, state) : [];
+		const items =
+			emit.length > 0 || state.unfetched ? await outputItems(this, emit, jobs, state) : [];
 		Object.assign(state, next);
 		return items.length > 0 ? [items] : null;
 	}

@@ -23,7 +23,13 @@ import { checkSignature } from './trigger/signature';
 /** The Output of a delivery with Fetch Job. */
 const webhookTriggerOutput = jobOutput({ default: 'outputFiles', choices: ['outputFiles', 'job'] });
 
-const JOB_EVENTS = ['job.scheduled', 'job.in_progress', 'job.completed', 'job.stopped', 'job.failed'];
+const JOB_EVENTS = [
+	'job.scheduled',
+	'job.in_progress',
+	'job.completed',
+	'job.stopped',
+	'job.failed',
+];
 
 function header(request: { headers: Record<string, unknown> }, name: string): string | undefined {
 	const value = request.headers[name];
@@ -47,16 +53,25 @@ function eventItem(payload: IDataObject): IDataObject {
  * Svix, whose scheme Unstructured's webhooks follow, waits 15 s for it (docs.svix.com/retries).
  * The last attempt starts within 7 s and gets 3 s: an answer within about 10 s.
  */
-const DELIVERY_FETCH_LIMITS: FetchLimits = { timeout: 3_000, retry: { maxAttempts: 3, maxElapsedMs: 7_000 } };
+const DELIVERY_FETCH_LIMITS: FetchLimits = {
+	timeout: 3_000,
+	retry: { maxAttempts: 3, maxElapsedMs: 7_000 },
+};
 
 /** What a delivery produces: the event, or the job it is about (or its files); nothing for an event not selected. */
-async function deliveryResponse(context: IWebhookFunctions, payload: IDataObject): Promise<IWebhookResponseData> {
+async function deliveryResponse(
+	context: IWebhookFunctions,
+	payload: IDataObject,
+): Promise<IWebhookResponseData> {
 	const events = context.getNodeParameter('events', JOB_EVENTS) as string[];
 	if (!events.includes(String(payload.type))) {
-		return { webhookResponse: { received: true, ignored: `event ${String(payload.type)} not selected` } };
+		return {
+			webhookResponse: { received: true, ignored: `event ${String(payload.type)} not selected` },
+		};
 	}
 	const event = eventItem(payload);
-	if (context.getNodeParameter('fetchJob', false) !== true) return { workflowData: [[{ json: event }]] };
+	if (context.getNodeParameter('fetchJob', false) !== true)
+		return { workflowData: [[{ json: event }]] };
 
 	const job = await fetchJob(context, String(event.job_id), DELIVERY_FETCH_LIMITS);
 	const items: INodeExecutionData[] =
@@ -73,9 +88,12 @@ export class UnstructuredTrigger implements INodeType {
 		icon: { light: 'file:unstructured.svg', dark: 'file:unstructured.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].map((event) => event.replace("job.", "").replace("_", " ")).join(", ") }}',
-		description: 'Starts the workflow when an Unstructured job is scheduled, starts, completes, stops or fails',
-		documentationUrl: 'https://github.com/n8n-nodes-unstructured/n8n-nodes-unstructured#unstructured-trigger',
+		subtitle:
+			'={{ $parameter["events"].map((event) => event.replace("job.", "").replace("_", " ")).join(", ") }}',
+		description:
+			'Starts the workflow when an Unstructured job is scheduled, starts, completes, stops or fails',
+		documentationUrl:
+			'https://github.com/n8n-nodes-unstructured/n8n-nodes-unstructured#unstructured-trigger',
 		defaults: {
 			name: 'Unstructured Trigger',
 		},
@@ -105,9 +123,21 @@ export class UnstructuredTrigger implements INodeType {
 				required: true,
 				default: ['job.completed', 'job.failed', 'job.stopped'],
 				options: [
-					{ name: 'Job Completed', value: 'job.completed', description: 'The job finished processing (some files may still have failed)' },
-					{ name: 'Job Failed', value: 'job.failed', description: 'The job failed to start or processed no file' },
-					{ name: 'Job In Progress', value: 'job.in_progress', description: 'The job started running' },
+					{
+						name: 'Job Completed',
+						value: 'job.completed',
+						description: 'The job finished processing (some files may still have failed)',
+					},
+					{
+						name: 'Job Failed',
+						value: 'job.failed',
+						description: 'The job failed to start or processed no file',
+					},
+					{
+						name: 'Job In Progress',
+						value: 'job.in_progress',
+						description: 'The job started running',
+					},
 					{ name: 'Job Scheduled', value: 'job.scheduled', description: 'The job was queued' },
 					{ name: 'Job Stopped', value: 'job.stopped', description: 'The job was stopped by hand' },
 				],
@@ -119,9 +149,13 @@ export class UnstructuredTrigger implements INodeType {
 				name: 'fetchJob',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to get the job from the API and output it (or its output files) instead of the event alone',
+				description:
+					'Whether to get the job from the API and output it (or its output files) instead of the event alone',
 			},
-			{ ...webhookTriggerOutput.field({ fetchJob: [true] }), description: 'With Fetch Job: what to output about the job' },
+			{
+				...webhookTriggerOutput.field({ fetchJob: [true] }),
+				description: 'With Fetch Job: what to output about the job',
+			},
 		],
 	};
 
@@ -150,7 +184,11 @@ export class UnstructuredTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject() as unknown as { headers: Record<string, unknown>; rawBody?: Buffer; body?: unknown };
+		const request = this.getRequestObject() as unknown as {
+			headers: Record<string, unknown>;
+			rawBody?: Buffer;
+			body?: unknown;
+		};
 		const state = this.getWorkflowStaticData('node') as ChannelState;
 		const rawBody = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
 		const nowSeconds = Math.floor(Date.now() / 1000);
@@ -158,12 +196,19 @@ export class UnstructuredTrigger implements INodeType {
 		const check = state.secret
 			? checkSignature(
 					state.secret,
-					{ id: deliveryId, timestamp: header(request, 'webhook-timestamp'), signatureHeader: header(request, 'webhook-signature'), rawBody },
+					{
+						id: deliveryId,
+						timestamp: header(request, 'webhook-timestamp'),
+						signatureHeader: header(request, 'webhook-signature'),
+						rawBody,
+					},
 					nowSeconds,
 				)
 			: { valid: false as const, reason: 'no channel is registered for this trigger' };
 		if (!check.valid) {
-			this.getResponseObject().status(401).json({ message: `Signature refused: ${check.reason}` });
+			this.getResponseObject()
+				.status(401)
+				.json({ message: `Signature refused: ${check.reason}` });
 			return { noWebhookResponse: true };
 		}
 		const channelKey = state.channelId ?? '';
@@ -171,19 +216,28 @@ export class UnstructuredTrigger implements INodeType {
 		const turn = claimDelivery(channelKey, id, nowSeconds);
 		if (turn === 'handled') return { webhookResponse: { received: true, duplicate: true } };
 		if (turn === 'inProgress') {
-			this.getResponseObject().status(409).json({ message: 'This delivery is being handled: send it again later' });
+			this.getResponseObject()
+				.status(409)
+				.json({ message: 'This delivery is being handled: send it again later' });
 			return { noWebhookResponse: true };
 		}
 		try {
-			const response = await deliveryResponse(this, JSON.parse(rawBody.toString('utf8')) as IDataObject);
+			const response = await deliveryResponse(
+				this,
+				JSON.parse(rawBody.toString('utf8')) as IDataObject,
+			);
 			settleDelivery(channelKey, id, Math.floor(Date.now() / 1000), true);
 			return response;
 		} catch (error) {
 			// Not handled: forgotten, and answered with an error, so that the sender's retry runs.
 			settleDelivery(channelKey, id, Math.floor(Date.now() / 1000), false);
 			const message = error instanceof Error ? error.message : String(error);
-			this.logger.warn(`Unstructured Trigger: delivery ${id} not handled, the sender will retry it: ${message}`);
-			this.getResponseObject().status(503).json({ message: `Not handled, send it again: ${message}` });
+			this.logger.warn(
+				`Unstructured Trigger: delivery ${id} not handled, the sender will retry it: ${message}`,
+			);
+			this.getResponseObject()
+				.status(503)
+				.json({ message: `Not handled, send it again: ${message}` });
 			return { noWebhookResponse: true };
 		}
 	}

@@ -42,7 +42,10 @@ export interface Resource {
  * Adds `show` conditions to each field, as nodes-base's `updateDisplayOptions` does: the field's
  * own conditions stay, the added ones win where both name the same parameter.
  */
-export function showOnly(show: IDisplayOptions['show'], fields: INodeProperties[]): INodeProperties[] {
+export function showOnly(
+	show: IDisplayOptions['show'],
+	fields: INodeProperties[],
+): INodeProperties[] {
 	return fields.map((field) => ({
 		...field,
 		displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...show } },
@@ -77,26 +80,36 @@ export function resourceField(resources: Resource[], defaultResource: string): I
 /** A resource's properties: its Operation field, its shared ID pickers, then each operation's fields. */
 export function resourceProperties(resource: Resource): INodeProperties[] {
 	const pickers = (resource.idPickers ?? []).map((picker) => {
-		const users = resource.operations.filter(({ ids = [] }) => ids.includes(picker.name)).map(({ option }) => String(option.value));
+		const users = resource.operations
+			.filter(({ ids = [] }) => ids.includes(picker.name))
+			.map(({ option }) => String(option.value));
 		return showOnly({ resource: [resource.resource], operation: users.sort() }, [picker])[0];
 	});
 	return [
 		operationField(resource),
 		...pickers,
-		...resource.operations.flatMap(({ option, fields = [] }) => showOnly({ resource: [resource.resource], operation: [String(option.value)] }, fields)),
+		...resource.operations.flatMap(({ option, fields = [] }) =>
+			showOnly({ resource: [resource.resource], operation: [String(option.value)] }, fields),
+		),
 	];
 }
 
 function subtitleOf(resource: Resource, { option, subtitle }: Operation): string {
 	if (subtitle) return subtitle;
-	return option.name === 'Get Many' ? `Get Many ${resource.plural}` : `${option.name} ${resource.label}`;
+	return option.name === 'Get Many'
+		? `Get Many ${resource.plural}`
+		: `${option.name} ${resource.label}`;
 }
 
 /** The canvas subtitle of a node with these resources, e.g. "Get Many Jobs". */
 export function subtitleExpression(resources: Resource[]): string {
 	const map: Record<string, string> = {};
 	for (const resource of resources) {
-		for (const operation of resource.operations) map[`${resource.resource}:${String(operation.option.value)}`] = subtitleOf(resource, operation);
+		for (const operation of resource.operations)
+			map[`${resource.resource}:${String(operation.option.value)}`] = subtitleOf(
+				resource,
+				operation,
+			);
 	}
 	return `={{ (${JSON.stringify(map)})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
 }

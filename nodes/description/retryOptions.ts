@@ -15,7 +15,8 @@ export const retryOptionsField: INodeProperties = {
 			name: 'retry',
 			type: 'boolean',
 			default: true,
-			description: 'Whether to send failed requests again. When off, the first failure is the result.',
+			description:
+				'Whether to send failed requests again. When off, the first failure is the result.',
 		},
 		{
 			displayName: 'Max Attempts',

@@ -5,6 +5,9 @@ import type { INodePropertyRouting } from 'n8n-workflow';
  * `...sendAs('query', 'workflow_id')`, so the request can be read from the description. The route
  * trims what is sent and leaves out what is empty (http/route.ts).
  */
-export function sendAs(type: 'query' | 'body', property: string): { routing: INodePropertyRouting } {
+export function sendAs(
+	type: 'query' | 'body',
+	property: string,
+): { routing: INodePropertyRouting } {
 	return { routing: { send: { type, property, propertyInDotNotation: false } } };
 }

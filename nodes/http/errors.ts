@@ -1,7 +1,12 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { megabytes } from '../input/errors';
-import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INode,
+	JsonObject,
+} from 'n8n-workflow';
 
 import { ErrorAnswer, errorChain, transportErrorCode } from './retry';
 import type { SendFailure } from './retry';
@@ -65,7 +70,8 @@ function summaryFor(status: number, notFound: string): { message: string; advice
 	if (status === 401) {
 		return {
 			message: 'The Unstructured API rejected the API key',
-			advice: 'Check the API key and the API URL in the Unstructured credential: each key belongs to one account and URL.',
+			advice:
+				'Check the API key and the API URL in the Unstructured credential: each key belongs to one account and URL.',
 		};
 	}
 	if (status === 403) {
@@ -75,7 +81,10 @@ function summaryFor(status: number, notFound: string): { message: string; advice
 		};
 	}
 	if (status === 404) {
-		return { message: notFound, advice: 'Check the ID, and that it belongs to the workspace of this API key.' };
+		return {
+			message: notFound,
+			advice: 'Check the ID, and that it belongs to the workspace of this API key.',
+		};
 	}
 	if (status === 422) {
 		return {
@@ -90,7 +99,10 @@ function summaryFor(status: number, notFound: string): { message: string; advice
 		};
 	}
 	if (status >= 500) {
-		return { message: 'The Unstructured API had a server error', advice: `This is on the Unstructured side. ${RETRY_ADVICE}` };
+		return {
+			message: 'The Unstructured API had a server error',
+			advice: `This is on the Unstructured side. ${RETRY_ADVICE}`,
+		};
 	}
 	return { message: 'The Unstructured API refused the request', advice: '' };
 }
@@ -98,7 +110,9 @@ function summaryFor(status: number, notFound: string): { message: string; advice
 /** What the sender tried, for an error's description: "Tried 5 times over 14 s." */
 function attemptsNote(failure?: SendFailure): string {
 	if (!failure) return '';
-	const notRetried = failure.notRetried ? ` ${failure.notRetried}: check with Job › Get Many before running again.` : '';
+	const notRetried = failure.notRetried
+		? ` ${failure.notRetried}: check with Job › Get Many before running again.`
+		: '';
 	if (failure.attempts <= 1) return notRetried.trim();
 	return `Tried ${failure.attempts} times over ${Math.round(failure.elapsedMs / 1000)} s.${notRetried}`;
 }
@@ -114,7 +128,10 @@ function joinSentences(...parts: string[]): string | undefined {
 function withoutInputs(body: unknown): unknown {
 	const { detail } = body as ErrorBody;
 	if (!Array.isArray(detail)) return body;
-	return { ...(body as object), detail: detail.map((item) => ({ loc: item.loc, msg: item.msg, type: item.type })) };
+	return {
+		...(body as object),
+		detail: detail.map((item) => ({ loc: item.loc, msg: item.msg, type: item.type })),
+	};
 }
 
 /** A `NodeApiError` for an HTTP error answer, carrying its status and the API's own `detail`. */
@@ -129,7 +146,10 @@ export function apiErrorFromResponse(
 	const detail = describeErrorBody(body);
 	const { message, advice } = summaryFor(statusCode, notFound);
 	const isJson = body !== null && typeof body === 'object' && !Buffer.isBuffer(body);
-	const bodyNote = isJson || detail ? '' : `The answer was not JSON (${contentTypeOf(response)}): check the API URL.`;
+	const bodyNote =
+		isJson || detail
+			? ''
+			: `The answer was not JSON (${contentTypeOf(response)}): check the API URL.`;
 	return new NodeApiError(node, (isJson ? withoutInputs(body) : { detail }) as JsonObject, {
 		message: `${message} (${statusCode})${detail ? `: ${detail}` : ''}`,
 		description: joinSentences(attemptsNote(failure), advice, bodyNote),
@@ -153,7 +173,7 @@ const TRANSPORT_MESSAGES: Record<string, string> = {
 };
 
 /** The host the failed request went to, from the request the HTTP layer attached (never its headers). */
-function hostOf(error: unknown): string {
+function hostOf(error: unknown): string | undefined {
 	for (const { config } of errorChain(error)) {
 		const target = config?.baseURL ?? config?.url;
 		if (typeof target !== 'string') continue;
@@ -163,7 +183,7 @@ function hostOf(error: unknown): string {
 			// a relative URL: look further down the chain
 		}
 	}
-	return 'the API URL';
+	return undefined;
 }
 
 /** What went wrong with a request that got no answer, in words: "the API did not answer in time". */
@@ -175,13 +195,20 @@ export function transportProblem(error: unknown): string {
  * The error n8n's HTTP helper throws when no answer came (refused, timed out, reset) carries the
  * request, and with it the API key header. Only the code and the host are kept.
  */
-function transportError(node: INode, error: unknown, itemIndex: number, failure?: SendFailure): NodeApiError {
+function transportError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+	failure?: SendFailure,
+	host?: string,
+): NodeApiError {
 	const code = transportErrorCode(error) ?? 'UNKNOWN';
 	const what = TRANSPORT_MESSAGES[code] ?? 'could not be reached';
-	const timedOut = what === TRANSPORT_MESSAGES.ETIMEDOUT || /timeout/i.test(String((error as Error)?.message));
+	const timedOut =
+		what === TRANSPORT_MESSAGES.ETIMEDOUT || /timeout/i.test(String((error as Error)?.message));
 	// The code stays out of the message and the body: NodeApiError swaps in a generic text for both.
 	return new NodeApiError(node, { connectionError: true } as JsonObject, {
-		message: `The Unstructured API at ${hostOf(error)} ${timedOut ? TRANSPORT_MESSAGES.ETIMEDOUT : what}`,
+		message: `The Unstructured API at ${hostOf(error) ?? host ?? 'the API URL'} ${timedOut ? TRANSPORT_MESSAGES.ETIMEDOUT : what}`,
 		description: joinSentences(
 			attemptsNote(failure),
 			timedOut
@@ -200,19 +227,30 @@ export function itemError(
 	node: INode,
 	error: unknown,
 	itemIndex: number,
-	{ notFound, failure }: { notFound?: string; failure?: SendFailure } = {},
+	{ notFound, failure, host }: { notFound?: string; failure?: SendFailure; host?: string } = {},
 ): NodeApiError | NodeOperationError {
-	if (error instanceof ErrorAnswer) return apiErrorFromResponse(node, error.response, itemIndex, notFound, failure);
+	if (error instanceof ErrorAnswer)
+		return apiErrorFromResponse(node, error.response, itemIndex, notFound, failure);
+	// n8n's HTTP helper wraps a transport error in a NodeApiError of its own: with the request as its
+	// cause (n8n 2.x) or with only the code as httpCode (n8n 1.x). Such an error is made ours here.
+	const isTransport = transportErrorCode(error) !== undefined;
 	const isOurs =
 		(error instanceof NodeApiError || error instanceof NodeOperationError) &&
+		!isTransport &&
 		!(error.cause && typeof error.cause === 'object' && 'config' in error.cause);
 	if (isOurs) return error;
-	if (transportErrorCode(error) !== undefined) return transportError(node, error, itemIndex, failure);
-	return new NodeOperationError(node, error instanceof Error ? error.message : String(error), { itemIndex });
+	if (isTransport) return transportError(node, error, itemIndex, failure, host);
+	return new NodeOperationError(node, error instanceof Error ? error.message : String(error), {
+		itemIndex,
+	});
 }
 
 /** A `NodeApiError` for a 2xx answer that is not the JSON object the operation expects. */
-export function unexpectedBodyError(node: INode, response: IN8nHttpFullResponse, itemIndex: number): NodeApiError {
+export function unexpectedBodyError(
+	node: INode,
+	response: IN8nHttpFullResponse,
+	itemIndex: number,
+): NodeApiError {
 	const detail = describeErrorBody(response.body);
 	const isJson = response.body !== null && typeof response.body === 'object';
 	return new NodeApiError(node, { detail } as JsonObject, {
@@ -231,7 +269,11 @@ export function unexpectedBodyError(node: INode, response: IN8nHttpFullResponse,
  * A refusal for size (413), naming the files sent and their sizes: the API's answer alone does not
  * say which file (docs/unstructured-api.md §3: the limit is per file and plan-dependent).
  */
-export function filesTooLargeError(context: IExecuteSingleFunctions, response: IN8nHttpFullResponse, files: Array<{ name: string; bytes: number }>): NodeApiError {
+export function filesTooLargeError(
+	context: IExecuteSingleFunctions,
+	response: IN8nHttpFullResponse,
+	files: Array<{ name: string; bytes: number }>,
+): NodeApiError {
 	const detail = describeErrorBody(response.body);
 	return new NodeApiError(context.getNode(), { detail } as JsonObject, {
 		message: `Unstructured refused the files as too large (413)${detail ? `: ${detail}` : ''}`,

@@ -14,7 +14,9 @@ function quoted(value: string): string {
  * and a Buffer body is sent by n8n's HTTP helper byte for byte. The body is allocated once and
  * each file is read straight into it, so a file is held once, not once read and again in the body.
  */
-export async function multipartBody(parts: FormPart[]): Promise<{ body: Buffer; contentType: string }> {
+export async function multipartBody(
+	parts: FormPart[],
+): Promise<{ body: Buffer; contentType: string }> {
 	const boundary = `----n8nUnstructured${randomBytes(12).toString('hex')}`;
 	const pieces: Array<Buffer | FilePart> = [];
 	for (const part of parts) {
@@ -27,7 +29,12 @@ export async function multipartBody(parts: FormPart[]): Promise<{ body: Buffer; 
 		pieces.push(Buffer.from('\r\n', 'utf8'));
 	}
 	pieces.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
-	const body = Buffer.allocUnsafe(pieces.reduce((total, piece) => total + (Buffer.isBuffer(piece) ? piece.length : piece.size), 0));
+	const body = Buffer.allocUnsafe(
+		pieces.reduce(
+			(total, piece) => total + (Buffer.isBuffer(piece) ? piece.length : piece.size),
+			0,
+		),
+	);
 	let offset = 0;
 	for (const piece of pieces) {
 		if (Buffer.isBuffer(piece)) offset += piece.copy(body, offset);

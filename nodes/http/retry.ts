@@ -25,12 +25,17 @@ interface RetryOptionsValue {
 }
 
 /** The node's Retry Options over the defaults; the defaults where the node has none (the triggers). */
-export function retrySettingsOf(context: { getNodeParameter(name: string, fallback: unknown): unknown }): RetrySettings {
+export function retrySettingsOf(context: {
+	getNodeParameter(name: string, fallback: unknown): unknown;
+}): RetrySettings {
 	const options = (context.getNodeParameter('retryOptions', {}) ?? {}) as RetryOptionsValue;
 	if (options.retry === false) return { ...DEFAULT_RETRY_SETTINGS, maxAttempts: 1 };
 	return {
 		maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_RETRY_SETTINGS.maxAttempts)),
-		maxElapsedMs: options.maxRetryTime !== undefined ? Math.max(0, options.maxRetryTime) * 1000 : DEFAULT_RETRY_SETTINGS.maxElapsedMs,
+		maxElapsedMs:
+			options.maxRetryTime !== undefined
+				? Math.max(0, options.maxRetryTime) * 1000
+				: DEFAULT_RETRY_SETTINGS.maxElapsedMs,
 	};
 }
 
@@ -47,7 +52,13 @@ const RETRIED_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504])
 /** Failures before the request left this machine: safe to repeat for any method. */
 const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 /** Failures that may come after the API received the request: repeated for reads only. */
-const TRANSIENT_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+const TRANSIENT_CODES: ReadonlySet<string> = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'ESOCKETTIMEDOUT',
+]);
 
 /** A failed connection that may pass by itself (refused, reset, timed out): worth waiting through. */
 export function isTransientTransportError(error: unknown): boolean {
@@ -70,23 +81,44 @@ export interface SendFailure {
 	notRetried?: string;
 }
 
-export type SendResult<T> = { ok: true; value: T } | { ok: false; error: unknown; failure: SendFailure };
+export type SendFailed = { ok: false; error: unknown; failure: SendFailure };
 
-export type ErrorChainLink = { code?: unknown; cause?: unknown; config?: { baseURL?: unknown; url?: unknown } };
+export type SendResult<T> = { ok: true; value: T } | SendFailed;
+
+export type ErrorChainLink = {
+	code?: unknown;
+	httpCode?: unknown;
+	cause?: unknown;
+	config?: { baseURL?: unknown; url?: unknown };
+};
+
+/** A transport error's code (ECONNREFUSED, CERT_HAS_EXPIRED…): upper case, never an HTTP status. */
+const TRANSPORT_CODE = /^[A-Z][A-Z0-9_]+$/;
 
 /** An error and its causes, the first few: n8n's HTTP helper wraps the transport error it got. */
 export function errorChain(error: unknown): ErrorChainLink[] {
 	const links: ErrorChainLink[] = [];
-	for (let current = error as ErrorChainLink | undefined; current && links.length < 5; current = current.cause as ErrorChainLink) {
+	for (
+		let current = error as ErrorChainLink | undefined;
+		current && links.length < 5;
+		current = current.cause as ErrorChainLink
+	) {
 		links.push(current);
 	}
 	return links;
 }
 
-/** The error code (ECONNRESET, …) of a transport error, from anywhere in its cause chain. */
+/**
+ * The error code (ECONNRESET, …) of a transport error, from anywhere in its cause chain. n8n 2.x's
+ * HTTP helper throws the transport error itself (its `code` set); n8n 1.x's wraps it in a
+ * NodeApiError that keeps only the code, as `httpCode` (docs/n8n-engine.md): both are read.
+ */
 export function transportErrorCode(error: unknown): string | undefined {
-	const link = errorChain(error).find(({ code }) => typeof code === 'string' && code);
-	return link?.code as string | undefined;
+	for (const { code, httpCode } of errorChain(error)) {
+		if (typeof code === 'string' && code) return code;
+		if (typeof httpCode === 'string' && TRANSPORT_CODE.test(httpCode)) return httpCode;
+	}
+	return undefined;
 }
 
 /** The wait a 429 or 503 asks for, from `Retry-After` (seconds or an HTTP date). */
@@ -105,20 +137,29 @@ function backoffMs(failedAttempts: number): number {
 }
 
 /** Whether the failure may be retried for this method, or why not. */
-function retryVerdict(method: string, error: unknown): { retry: true } | { retry: false; notRetried?: string } {
+function retryVerdict(
+	method: string,
+	error: unknown,
+): { retry: true } | { retry: false; notRetried?: string } {
 	const idempotent = IDEMPOTENT_METHODS.has(method);
 	if (error instanceof ErrorAnswer) {
 		const status = error.response.statusCode;
 		if (!RETRIED_STATUSES.has(status)) return { retry: false };
 		if (status === 429 || idempotent) return { retry: true };
-		return { retry: false, notRetried: `Not sent again: after a ${status} the API may have acted on the ${method}` };
+		return {
+			retry: false,
+			notRetried: `Not sent again: after a ${status} the API may have acted on the ${method}`,
+		};
 	}
 	const code = transportErrorCode(error);
 	if (code === undefined) return { retry: false };
 	if (NOT_SENT_CODES.has(code)) return { retry: true };
 	if (!TRANSIENT_CODES.has(code)) return { retry: false };
 	if (idempotent) return { retry: true };
-	return { retry: false, notRetried: `Not sent again: the connection broke after the ${method} was sent, so the API may have acted on it` };
+	return {
+		retry: false,
+		notRetried: `Not sent again: the connection broke after the ${method} was sent, so the API may have acted on it`,
+	};
 }
 
 /**
@@ -142,7 +183,10 @@ export async function sendWithRetries<T>(
 		}
 		const verdict = retryVerdict(method, error);
 		const failure: SendFailure = { attempts, elapsedMs: Date.now() - started };
-		if (!verdict.retry) return { ok: false, error, failure: { ...failure, notRetried: verdict.notRetried } };
+		if (!verdict.retry) {
+			const { notRetried } = verdict as { notRetried?: string };
+			return { ok: false, error, failure: { ...failure, notRetried } };
+		}
 		const askedMs = error instanceof ErrorAnswer ? retryAfterMs(error.response) : undefined;
 		const delayMs = askedMs ?? backoffMs(attempts);
 		if (attempts >= settings.maxAttempts || failure.elapsedMs + delayMs > settings.maxElapsedMs) {

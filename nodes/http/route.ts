@@ -80,7 +80,10 @@ export interface RouteOptions {
 	 * Takes the item's request over after its preSend: the items to give instead of sending, e.g.
 	 * its share of a job that packs the files of several items; `undefined` to send as usual.
 	 */
-	takeOver?: (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<INodeExecutionData[] | undefined>;
+	takeOver?: (
+		this: IExecuteSingleFunctions,
+		options: IHttpRequestOptions,
+	) => Promise<INodeExecutionData[] | undefined>;
 	/** The body of files, built for each attempt once its turn has come, and dropped once sent. */
 	body?: (this: IExecuteSingleFunctions) => Promise<RequestBody | undefined>;
 }
@@ -128,7 +131,8 @@ async function followPages(
  * text trimmed, and a parameter left empty (or a picker with nothing picked) not sent at all.
  */
 function sentValues<T>(values: T): T {
-	if (!values || typeof values !== 'object' || Array.isArray(values) || Buffer.isBuffer(values)) return values;
+	if (!values || typeof values !== 'object' || Array.isArray(values) || Buffer.isBuffer(values))
+		return values;
 	const sent: IDataObject = {};
 	for (const [name, value] of Object.entries(values as IDataObject)) {
 		const trimmed = typeof value === 'string' ? value.trim() : value;
@@ -138,9 +142,16 @@ function sentValues<T>(values: T): T {
 }
 
 /** The request with a body built by hand, and its content type. */
-export function withBody(options: IHttpRequestOptions, built: RequestBody | undefined): IHttpRequestOptions {
+export function withBody(
+	options: IHttpRequestOptions,
+	built: RequestBody | undefined,
+): IHttpRequestOptions {
 	if (!built) return options;
-	return { ...options, body: built.body, headers: { ...options.headers, 'content-type': built.contentType } };
+	return {
+		...options,
+		body: built.body,
+		headers: { ...options.headers, 'content-type': built.contentType },
+	};
 }
 
 /** Parameters that hold customers' secrets: a connector's configuration. */
@@ -152,14 +163,26 @@ const SECRET_PARAMETERS = ['config'];
  * error in one of its own, with the node whole: so such an error is wrapped here, with the redacted
  * node. The workflow still holds the parameters; its log and error output do not.
  */
-function withoutSecrets(error: NodeApiError | NodeOperationError, itemIndex: number): NodeApiError | NodeOperationError {
+function withoutSecrets(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	const parameters = error.node?.parameters;
 	if (!parameters || !SECRET_PARAMETERS.some((name) => name in parameters)) return error;
-	const redacted = Object.fromEntries(SECRET_PARAMETERS.filter((name) => name in parameters).map((name) => [name, '[not shown: it may hold secrets]']));
+	const redacted = Object.fromEntries(
+		SECRET_PARAMETERS.filter((name) => name in parameters).map((name) => [
+			name,
+			'[not shown: it may hold secrets]',
+		]),
+	);
 	const node = { ...error.node, parameters: { ...parameters, ...redacted } };
 	Object.assign(error, { node });
 	if (error instanceof NodeApiError) return error;
-	return new NodeApiError(node, error as unknown as JsonObject, { message: error.message, description: error.description ?? undefined, itemIndex });
+	return new NodeApiError(node, error as unknown as JsonObject, {
+		message: error.message,
+		description: error.description ?? undefined,
+		itemIndex,
+	});
 }
 
 /** Runs postReceive functions the way RoutingNode does: the first gets the body as one item. */
@@ -178,17 +201,34 @@ async function toItems(
 export function route(
 	method: IHttpRequestMethods,
 	path: string | ((id: IdReader) => string),
-	{ preSend = [], postReceive = [], notFound, paged = false, createsJob = false, body, takeOver }: RouteOptions = {},
+	{
+		preSend = [],
+		postReceive = [],
+		notFound,
+		paged = false,
+		createsJob = false,
+		body,
+		takeOver,
+	}: RouteOptions = {},
 ): INodePropertyRouting {
-	async function runRoute(this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
+	async function runRoute(
+		this: IExecutePaginationFunctions,
+		requestData: RequestData,
+	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
 		inheritRequestOptions(this, requestData.options as IHttpRequestOptions);
 		let items: INodeExecutionData[];
 		try {
 			const ids: Record<string, string> = {};
-			const url = typeof path === 'string' ? path : path((name) => (ids[name] = readIdParameter(this, name)));
+			const url =
+				typeof path === 'string' ? path : path((name) => (ids[name] = readIdParameter(this, name)));
 			const routed = requestData.options as IHttpRequestOptions;
-			let options: IHttpRequestOptions = { ...routed, url, qs: sentValues(routed.qs), body: sentValues(routed.body) };
+			let options: IHttpRequestOptions = {
+				...routed,
+				url,
+				qs: sentValues(routed.qs),
+				body: sentValues(routed.body),
+			};
 			for (const action of preSend) options = await action.call(this, options);
 			const send = async (sent: IHttpRequestOptions) => {
 				const response = await sendChecked(this, sent, {
@@ -202,10 +242,13 @@ export function route(
 			items = taken ?? (paged ? await followPages(this, options, send) : await send(options));
 		} catch (caught) {
 			const error = withoutSecrets(itemError(this.getNode(), caught, itemIndex), itemIndex);
-			if (this.continueOnFail()) return [{ json: { error: error.message }, error, pairedItem: { item: itemIndex } }];
+			if (this.continueOnFail())
+				return [{ json: { error: error.message }, error, pairedItem: { item: itemIndex } }];
 			throw error;
 		}
-		return items.map((item) => (item.pairedItem ? item : { ...item, pairedItem: { item: itemIndex } }));
+		return items.map((item) =>
+			item.pairedItem ? item : { ...item, pairedItem: { item: itemIndex } },
+		);
 	}
 
 	return {

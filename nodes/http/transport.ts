@@ -12,7 +12,8 @@ import type {
 } from 'n8n-workflow';
 
 import { itemError } from './errors';
-import { ErrorAnswer, retrySettingsOf, sendWithRetries } from './retry';
+import { ErrorAnswer, retrySettingsOf, sendWithRetries, transportErrorCode } from './retry';
+import type { SendFailed } from './retry';
 import type { RetrySettings } from './retry';
 
 export interface ApiRequest {
@@ -24,7 +25,12 @@ export interface ApiRequest {
 	timeout?: number;
 }
 
-export type ApiContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
+export type ApiContext =
+	| IExecuteSingleFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| IPollFunctions;
 
 /**
  * The request options n8n built for an item's routed request that are about the user's
@@ -34,7 +40,17 @@ export type ApiContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHook
  * its answer is read) is left out.
  */
 const REQUEST_OWN_OPTIONS: ReadonlySet<string> = new Set([
-	'url', 'method', 'qs', 'body', 'headers', 'encoding', 'json', 'returnFullResponse', 'ignoreHttpStatusErrors', 'arrayFormat', 'abortSignal',
+	'url',
+	'method',
+	'qs',
+	'body',
+	'headers',
+	'encoding',
+	'json',
+	'returnFullResponse',
+	'ignoreHttpStatusErrors',
+	'arrayFormat',
+	'abortSignal',
 ]);
 
 /** Per item (its execution context): what every further request of the item inherits from the routed one. */
@@ -48,7 +64,8 @@ const inheritedByItem = new WeakMap<object, Partial<IHttpRequestOptions>>();
 export function inheritRequestOptions(context: object, routed: IHttpRequestOptions): void {
 	const inherited: Partial<IHttpRequestOptions> = {};
 	for (const [name, value] of Object.entries(routed)) {
-		if (!REQUEST_OWN_OPTIONS.has(name) && value !== undefined) (inherited as Record<string, unknown>)[name] = value;
+		if (!REQUEST_OWN_OPTIONS.has(name) && value !== undefined)
+			(inherited as Record<string, unknown>)[name] = value;
 	}
 	inheritedByItem.set(context, inherited);
 }
@@ -57,7 +74,9 @@ export function inheritRequestOptions(context: object, routed: IHttpRequestOptio
  * The credential type the node's requests authenticate with: the one the node was given (a node
  * of this package takes exactly one), so that every node shares this HTTP layer.
  */
-export function credentialTypeOf(context: { getNode(): { credentials?: Record<string, unknown> | null } }): string {
+export function credentialTypeOf(context: {
+	getNode(): { credentials?: Record<string, unknown> | null };
+}): string {
 	return Object.keys(context.getNode().credentials ?? {})[0] ?? 'unstructuredApi';
 }
 
@@ -71,20 +90,30 @@ export function cancelSignalOf(context: ApiContext): AbortSignal | undefined {
  * API URL and adds the key. Every request of the package goes through here, with the options the
  * item's routed request had (see `inheritRequestOptions`) and the execution's cancel signal.
  */
-async function sendRequest(context: ApiContext, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
+async function sendRequest(
+	context: ApiContext,
+	options: IHttpRequestOptions,
+): Promise<IN8nHttpFullResponse> {
 	const signal = cancelSignalOf(context);
-	return (await context.helpers.httpRequestWithAuthentication.call(context, credentialTypeOf(context), {
-		...inheritedByItem.get(context),
-		...options,
-		...(signal ? { abortSignal: signal } : {}),
-		json: true,
-		ignoreHttpStatusErrors: true,
-		returnFullResponse: true,
-	})) as IN8nHttpFullResponse;
+	return (await context.helpers.httpRequestWithAuthentication.call(
+		context,
+		credentialTypeOf(context),
+		{
+			...inheritedByItem.get(context),
+			...options,
+			...(signal ? { abortSignal: signal } : {}),
+			json: true,
+			ignoreHttpStatusErrors: true,
+			returnFullResponse: true,
+		},
+	)) as IN8nHttpFullResponse;
 }
 
 /** One request, sent once with every status returned: for the wait loop, which retries in its own way until its timeout. */
-export async function sendApiRequest(context: ApiContext, { method, url, qs, body }: ApiRequest): Promise<IN8nHttpFullResponse> {
+export async function sendApiRequest(
+	context: ApiContext,
+	{ method, url, qs, body }: ApiRequest,
+): Promise<IN8nHttpFullResponse> {
 	return await sendRequest(context, { method, url, qs, body });
 }
 
@@ -100,7 +129,9 @@ export interface CheckedSendOptions {
 	/** Statuses that are answers, not errors (e.g. a 404 for a channel already deleted). */
 	okStatuses?: number[];
 	/** A more telling error for an error answer than the general one, when it gives one. */
-	errorFor?: (response: IN8nHttpFullResponse) => Promise<NodeApiError | undefined> | NodeApiError | undefined;
+	errorFor?: (
+		response: IN8nHttpFullResponse,
+	) => Promise<NodeApiError | undefined> | NodeApiError | undefined;
 	/** Runs before every attempt, e.g. waiting for a turn to create a job. */
 	beforeAttempt?: () => Promise<void>;
 	/**
@@ -124,22 +155,45 @@ export async function sendChecked(
 	{ notFound, okStatuses = [], errorFor, beforeAttempt, prepare, retry }: CheckedSendOptions = {},
 ): Promise<IN8nHttpFullResponse> {
 	const method = options.method ?? 'GET';
-	const result = await sendWithRetries(method, retry ?? retrySettingsOf(context), cancelSignalOf(context), async () => {
-		await beforeAttempt?.();
-		const response = await sendRequest(context, prepare ? await prepare(options) : options);
-		return okStatuses.includes(response.statusCode) ? response : throwIfErrorStatus(response);
-	});
+	const result = await sendWithRetries(
+		method,
+		retry ?? retrySettingsOf(context),
+		cancelSignalOf(context),
+		async () => {
+			await beforeAttempt?.();
+			const response = await sendRequest(context, prepare ? await prepare(options) : options);
+			return okStatuses.includes(response.statusCode) ? response : throwIfErrorStatus(response);
+		},
+	);
 	if (result.ok) return result.value;
+	const { error, failure } = result as SendFailed;
 	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
-	const answer = result.error instanceof ErrorAnswer ? result.error.response : undefined;
+	const answer = error instanceof ErrorAnswer ? error.response : undefined;
 	const telling = answer ? await errorFor?.(answer) : undefined;
+	const host =
+		!answer && transportErrorCode(error) !== undefined ? await apiHostOf(context) : undefined;
 	throw (
 		telling ??
-		itemError(context.getNode(), result.error, itemIndex, {
+		itemError(context.getNode(), error, itemIndex, {
 			notFound: answer?.statusCode === 404 ? notFound?.() : undefined,
-			failure: result.failure,
+			failure,
+			host,
 		})
 	);
+}
+
+/**
+ * The host of the credential's API URL, for an error about a request that got no answer, where the
+ * error itself does not carry the request (n8n 1.x's HTTP helper keeps only the error code).
+ */
+async function apiHostOf(context: ApiContext): Promise<string | undefined> {
+	try {
+		const credentials = await context.getCredentials(credentialTypeOf(context));
+		const url = credentials.apiUrl ?? credentials.baseUrl;
+		return typeof url === 'string' ? new URL(url.trim()).host : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** `sendChecked` for a request outside routing (list searches, the triggers, downloads of Output Elements). */
@@ -149,5 +203,9 @@ export async function apiRequest(
 	options: Omit<CheckedSendOptions, 'notFound'> & { notFound?: string } = {},
 ): Promise<IN8nHttpFullResponse> {
 	const { notFound } = options;
-	return await sendChecked(context, { method, url, qs, body, ...(timeout ? { timeout } : {}) }, { ...options, notFound: notFound === undefined ? undefined : () => notFound });
+	return await sendChecked(
+		context,
+		{ method, url, qs, body, ...(timeout ? { timeout } : {}) },
+		{ ...options, notFound: notFound === undefined ? undefined : () => notFound },
+	);
 }

@@ -22,24 +22,42 @@ export interface FilePart {
  * The item's binary fields named in "Input Binary Fields" (every binary field when empty), in that
  * order, checked before anything is sent.
  */
-export function inputBinaryFiles(context: IExecuteSingleFunctions, maxFiles = Infinity): BinaryInput[] {
+export function inputBinaryFiles(
+	context: IExecuteSingleFunctions,
+	maxFiles = Infinity,
+): BinaryInput[] {
 	const binary = context.getInputData().binary ?? {};
 	const names = binaryFieldNames(context, binary);
 	if (names.length === 0) {
-		throw itemInputError(context, 'The item has no file to send', 'Read or download a file first, e.g. with "Read/Write Files from Disk".');
+		throw itemInputError(
+			context,
+			'The item has no file to send',
+			'Read or download a file first, e.g. with "Read/Write Files from Disk".',
+		);
 	}
 	if (names.length > maxFiles) {
-		throw itemInputError(context, `Too many input files: ${names.length}, at most ${maxFiles}`, `Unstructured takes at most ${maxFiles} files per job. Split the files over several items.`);
+		throw itemInputError(
+			context,
+			`Too many input files: ${names.length}, at most ${maxFiles}`,
+			`Unstructured takes at most ${maxFiles} files per job. Split the files over several items.`,
+		);
 	}
 	const missing = names.find((name) => !binary[name]);
 	if (missing) {
-		throw itemInputError(context, `The item has no binary field "${missing}"`, `Binary fields of this item: ${Object.keys(binary).join(', ') || 'none'}.`);
+		throw itemInputError(
+			context,
+			`The item has no binary field "${missing}"`,
+			`Binary fields of this item: ${Object.keys(binary).join(', ') || 'none'}.`,
+		);
 	}
 	return names.map((field) => ({ field, file: binary[field] }));
 }
 
 /** The binary fields "Input Binary Fields" names (as this item reads it), or every field of `binary`. */
-function binaryFieldNames(context: IExecuteSingleFunctions, binary: Record<string, IBinaryData>): string[] {
+function binaryFieldNames(
+	context: IExecuteSingleFunctions,
+	binary: Record<string, IBinaryData>,
+): string[] {
 	const listed = (context.getNodeParameter('inputBinaryFields', '') as string)
 		.split(',')
 		.map((name) => name.trim())
@@ -51,18 +69,27 @@ function binaryFieldNames(context: IExecuteSingleFunctions, binary: Record<strin
  * Another input item's files, as this item's "Input Binary Fields" names them, for a job that
  * packs the files of several items; none when the item lacks one (it then fails on its own).
  */
-export function filesOfItem(context: IExecuteSingleFunctions, item: INodeExecutionData, maxFiles: number, maxBytes?: number): BinaryInput[] {
+export function filesOfItem(
+	context: IExecuteSingleFunctions,
+	item: INodeExecutionData,
+	maxFiles: number,
+	maxBytes?: number,
+): BinaryInput[] {
 	const binary = item.binary ?? {};
 	const names = binaryFieldNames(context, binary);
-	if (names.length === 0 || names.length > maxFiles || names.some((name) => !binary[name])) return [];
-	if (maxBytes !== undefined && names.some((name) => (knownSize(binary[name]) ?? 0) > maxBytes)) return [];
+	if (names.length === 0 || names.length > maxFiles || names.some((name) => !binary[name]))
+		return [];
+	if (maxBytes !== undefined && names.some((name) => (knownSize(binary[name]) ?? 0) > maxBytes))
+		return [];
 	return names.map((field) => ({ field, file: binary[field] }));
 }
 
 /** A file's size in bytes where it can be told without reading it: n8n's `bytes`, or the base64 held in the item. */
 function knownSize(file: IBinaryData): number | undefined {
 	if (typeof file.bytes === 'number') return file.bytes;
-	return !file.id && typeof file.data === 'string' ? Buffer.byteLength(file.data, 'base64') : undefined;
+	return !file.id && typeof file.data === 'string'
+		? Buffer.byteLength(file.data, 'base64')
+		: undefined;
 }
 
 /** The name a file is sent under: its file name, else its binary field's name. */
@@ -75,11 +102,22 @@ export function sentFileName({ field, file }: BinaryInput): string {
  * data store (filesystem, S3, database modes) as a stream, or decoded from the item's base64
  * (in-memory mode) straight into the body.
  */
-export async function filePart(context: IExecuteSingleFunctions, input: BinaryInput): Promise<FilePart> {
+export async function filePart(
+	context: IExecuteSingleFunctions,
+	input: BinaryInput,
+): Promise<FilePart> {
 	const { file } = input;
-	const part = { name: 'input_files', fileName: sentFileName(input), contentType: file.mimeType || 'application/octet-stream' };
+	const part = {
+		name: 'input_files',
+		fileName: sentFileName(input),
+		contentType: file.mimeType || 'application/octet-stream',
+	};
 	const fileError = (got: number, size: number) =>
-		itemInputError(context, `The file "${part.fileName}" could not be read whole`, `Read ${got} of its ${size} bytes. Read the file again in an earlier node.`);
+		itemInputError(
+			context,
+			`The file "${part.fileName}" could not be read whole`,
+			`Read ${got} of its ${size} bytes. Read the file again in an earlier node.`,
+		);
 	if (file.id) {
 		const id = file.id;
 		const { fileSize } = await context.helpers.getBinaryMetadata(id);
@@ -89,7 +127,8 @@ export async function filePart(context: IExecuteSingleFunctions, input: BinaryIn
 			readInto: async (target) => {
 				let offset = 0;
 				for await (const chunk of await context.helpers.getBinaryStream(id)) {
-					if (offset + (chunk as Buffer).length > target.length) throw fileError(offset + (chunk as Buffer).length, target.length);
+					if (offset + (chunk as Buffer).length > target.length)
+						throw fileError(offset + (chunk as Buffer).length, target.length);
 					offset += (chunk as Buffer).copy(target, offset);
 				}
 				if (offset !== target.length) throw fileError(offset, target.length);
@@ -107,14 +146,21 @@ export async function filePart(context: IExecuteSingleFunctions, input: BinaryIn
 }
 
 /** The item's input files as `input_files` parts, to be read when the body is built. */
-export async function inputFileParts(context: IExecuteSingleFunctions, maxFiles = Infinity): Promise<FilePart[]> {
+export async function inputFileParts(
+	context: IExecuteSingleFunctions,
+	maxFiles = Infinity,
+): Promise<FilePart[]> {
 	const parts: FilePart[] = [];
-	for (const input of inputBinaryFiles(context, maxFiles)) parts.push(await filePart(context, input));
+	for (const input of inputBinaryFiles(context, maxFiles))
+		parts.push(await filePart(context, input));
 	return parts;
 }
 
 /** The item's input files with their names and sizes in bytes, without reading them. */
-export async function inputFileSizes(context: IExecuteSingleFunctions, maxFiles = Infinity): Promise<Array<{ name: string; bytes: number }>> {
+export async function inputFileSizes(
+	context: IExecuteSingleFunctions,
+	maxFiles = Infinity,
+): Promise<Array<{ name: string; bytes: number }>> {
 	const sizes: Array<{ name: string; bytes: number }> = [];
 	for (const input of inputBinaryFiles(context, maxFiles)) {
 		const { fileName, size } = await filePart(context, input);
@@ -122,4 +168,3 @@ export async function inputFileSizes(context: IExecuteSingleFunctions, maxFiles 
 	}
 	return sizes;
 }
-

@@ -2,8 +2,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 /** A `NodeOperationError` for an item whose parameters or files cannot be sent, before any request. */
-export function itemInputError(context: IExecuteSingleFunctions, message: string, description: string): NodeOperationError {
-	return new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
+export function itemInputError(
+	context: IExecuteSingleFunctions,
+	message: string,
+	description: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), message, {
+		itemIndex: context.getItemIndex(),
+		description,
+	});
 }
 
 /** "12.4 MB" */

@@ -7,7 +7,11 @@ import { isPathSegment } from './pathSegment';
 /** What reading a parameter needs: an item's context, or a trigger's (which has no item). */
 export interface ParameterContext {
 	getNode(): INode;
-	getNodeParameter(name: string, fallbackValue?: unknown, options?: IGetNodeParameterOptions): unknown;
+	getNodeParameter(
+		name: string,
+		fallbackValue?: unknown,
+		options?: IGetNodeParameterOptions,
+	): unknown;
 	getItemIndex?(): number;
 }
 
@@ -33,8 +37,11 @@ export function readOptionalText(context: ParameterContext, name: string): strin
  */
 export function readStoredText(context: ParameterContext, name: string): string | undefined {
 	const raw = context.getNodeParameter(name, '') as unknown;
-	const value = raw && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
-	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() || undefined : undefined;
+	const value =
+		raw && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
+	return typeof value === 'string' || typeof value === 'number'
+		? String(value).trim() || undefined
+		: undefined;
 }
 
 /** The trimmed value of an ID parameter, or an error naming the field when it cannot be sent. */
@@ -49,10 +56,14 @@ export function readIdParameter(context: ParameterContext, name: string): string
 		});
 	}
 	if (!isPathSegment(id)) {
-		throw new NodeOperationError(context.getNode(), `The parameter "${label}" is not a valid ID: "${id.replace(/[\u0000-\u001f\u007f]/g, '?')}"`, {
-			itemIndex,
-			description: `An ${label} cannot be "." or ".." and cannot hold control characters.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`The parameter "${label}" is not a valid ID: "${id.replace(/[\u0000-\u001f\u007f]/g, '?')}"`,
+			{
+				itemIndex,
+				description: `An ${label} cannot be "." or ".." and cannot hold control characters.`,
+			},
+		);
 	}
 	return id;
 }
@@ -62,7 +73,12 @@ export function readIdParameter(context: ParameterContext, name: string): string
  * error gives only the position, never the parser's message: that quotes the text, and a
  * connector's configuration holds secrets.
  */
-export function readJsonParameter(context: ParameterContext, name: string, label: string, { list = false, nonEmpty = false } = {}): IDataObject | IDataObject[] | undefined {
+export function readJsonParameter(
+	context: ParameterContext,
+	name: string,
+	label: string,
+	{ list = false, nonEmpty = false } = {},
+): IDataObject | IDataObject[] | undefined {
 	const raw = context.getNodeParameter(name, '') as unknown;
 	let value: unknown = raw;
 	const itemIndex = context.getItemIndex?.();
@@ -72,19 +88,33 @@ export function readJsonParameter(context: ParameterContext, name: string, label
 			value = JSON.parse(raw);
 		} catch (error) {
 			const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
-			throw new NodeOperationError(context.getNode(), `The parameter "${label}" is not valid JSON`, {
-				itemIndex,
-				description: position ? `The JSON breaks at character ${position}.` : 'Check the quotes, commas and braces.',
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`The parameter "${label}" is not valid JSON`,
+				{
+					itemIndex,
+					description: position
+						? `The JSON breaks at character ${position}.`
+						: 'Check the quotes, commas and braces.',
+				},
+			);
 		}
 	}
 	const isList = Array.isArray(value);
-	const isEmpty = isList ? (value as unknown[]).length === 0 : value !== null && typeof value === 'object' && Object.keys(value).length === 0;
+	const isEmpty = isList
+		? (value as unknown[]).length === 0
+		: value !== null && typeof value === 'object' && Object.keys(value).length === 0;
 	if (value === null || typeof value !== 'object' || isList !== list || (nonEmpty && isEmpty)) {
-		throw new NodeOperationError(context.getNode(), `The parameter "${label}" must be a ${nonEmpty ? 'non-empty ' : ''}JSON ${list ? 'list' : 'object'}`, {
-			itemIndex,
-			description: list ? 'e.g. [{"name": "Partitioner", "type": "partition", "subtype": "unstructured_api"}]' : 'e.g. {"remote_url": "s3://bucket/folder/"}',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`The parameter "${label}" must be a ${nonEmpty ? 'non-empty ' : ''}JSON ${list ? 'list' : 'object'}`,
+			{
+				itemIndex,
+				description: list
+					? 'e.g. [{"name": "Partitioner", "type": "partition", "subtype": "unstructured_api"}]'
+					: 'e.g. {"remote_url": "s3://bucket/folder/"}',
+			},
+		);
 	}
 	return value as IDataObject | IDataObject[];
 }

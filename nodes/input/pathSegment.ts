@@ -8,4 +8,3 @@ const DOT_SEGMENT = /^\.{1,2}$/;
 export function isPathSegment(id: string): boolean {
 	return id !== '' && !DOT_SEGMENT.test(id) && !CONTROL_CHARACTERS.test(id);
 }
-

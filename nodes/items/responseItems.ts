@@ -15,7 +15,8 @@ export async function toListItems(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (!Array.isArray(response.body)) throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
+	if (!Array.isArray(response.body))
+		throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
 	return (response.body as IDataObject[]).map((json) => ({ json }));
 }
 
@@ -33,7 +34,11 @@ function objectBody(context: IExecuteSingleFunctions, response: IN8nHttpFullResp
  * `workflow_id`), which the next node's ID parameter reads by default.
  */
 export function toObjectItemWithId(idField: string): PostReceiveFunction {
-	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		_items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	) {
 		const body = objectBody(this, response);
 		return [{ json: withContext(body, { [idField]: body.id }) }];
 	};
@@ -45,12 +50,18 @@ export function toObjectItemWithId(idField: string): PostReceiveFunction {
  */
 export function withIdAs(idField: string): PostReceiveFunction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		return items.map((item) => ({ ...item, json: withContext(item.json, { [idField]: item.json.id }) }));
+		return items.map((item) => ({
+			...item,
+			json: withContext(item.json, { [idField]: item.json.id }),
+		}));
 	};
 }
 
 /** postReceive: keeps the first "Limit" items unless "Return All", for lists the API returns whole. */
-export async function applyLimit(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function applyLimit(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	if (this.getNodeParameter('returnAll', false) === true) return items;
 	return items.slice(0, this.getNodeParameter('limit', 50) as number);
 }
@@ -61,6 +72,9 @@ export async function applyLimit(this: IExecuteSingleFunctions, items: INodeExec
  */
 export function deletedItem(id: IDataObject, response: IN8nHttpFullResponse): INodeExecutionData {
 	const { body } = response;
-	const answer = body && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body) ? (body as IDataObject) : {};
+	const answer =
+		body && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)
+			? (body as IDataObject)
+			: {};
 	return { json: { ...id, deleted: true, ...answer } };
 }

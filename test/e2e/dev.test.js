@@ -21,10 +21,17 @@ describe('npm run demo', () => {
 	it('serves n8n with the node, the demo credential and the examples; Ctrl-C stops it all', async () => {
 		const port = await freePort();
 		let output = '';
-		child = spawn(process.execPath, [path.join(REPO, 'dev', 'run.js'), '--demo', '--port', String(port)], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+		child = spawn(
+			process.execPath,
+			[path.join(REPO, 'dev', 'run.js'), '--demo', '--port', String(port)],
+			{ cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
+		);
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
-		for (const started = Date.now(); !/n8n is ready/.test(output) && Date.now() - started < 300_000 && child.exitCode === null; ) {
+		for (
+			const started = Date.now();
+			!/n8n is ready/.test(output) && Date.now() - started < 300_000 && child.exitCode === null;
+		) {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		assert.match(output, /n8n is ready: open http:\/\/localhost:\d+/, output);
@@ -35,16 +42,41 @@ describe('npm run demo', () => {
 		const login = await fetch(`${base}/rest/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'browser-id': 'dev-test' },
-			body: JSON.stringify({ emailOrLdapLoginId: 'owner@example.com', password: 'Dev-owner-Passw0rd' }),
+			body: JSON.stringify({
+				emailOrLdapLoginId: 'owner@example.com',
+				password: 'Dev-owner-Passw0rd',
+			}),
 		});
 		assert.equal(login.status, 200);
-		const headers = { cookie: login.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; '), 'browser-id': 'dev-test' };
-		const credentials = (await (await fetch(`${base}/rest/credentials`, { headers })).json()).data;
-		assert.ok(credentials.some((credential) => credential.name === 'Unstructured (demo)' && credential.type === 'unstructuredApi'));
-		const workflows = (await (await fetch(`${base}/rest/workflows`, { headers })).json()).data;
-		const examples = fs.readdirSync(path.join(REPO, 'examples')).filter((name) => name.endsWith('.json'));
-		assert.equal(workflows.filter((workflow) => workflow.name.startsWith('Demo · ')).length, examples.length);
-		const types = (await (await fetch(`${base}/types/nodes.json`, { headers })).json()).map((type) => type.name);
+		const headers = {
+			cookie: login.headers
+				.getSetCookie()
+				.map((cookie) => cookie.split(';')[0])
+				.join('; '),
+			'browser-id': 'dev-test',
+		};
+		const credentials = /** @type {any} */ (
+			await (await fetch(`${base}/rest/credentials`, { headers })).json()
+		).data;
+		assert.ok(
+			credentials.some(
+				(credential) =>
+					credential.name === 'Unstructured (demo)' && credential.type === 'unstructuredApi',
+			),
+		);
+		const workflows = /** @type {any} */ (
+			await (await fetch(`${base}/rest/workflows`, { headers })).json()
+		).data;
+		const examples = fs
+			.readdirSync(path.join(REPO, 'examples'))
+			.filter((name) => name.endsWith('.json'));
+		assert.equal(
+			workflows.filter((workflow) => workflow.name.startsWith('Demo · ')).length,
+			examples.length,
+		);
+		const types = /** @type {any} */ (
+			await (await fetch(`${base}/types/nodes.json`, { headers })).json()
+		).map((type) => type.name);
 		assert.ok(types.includes('n8n-nodes-unstructured.unstructured'));
 
 		child.kill('SIGINT');

@@ -46,20 +46,35 @@ after(async () => {
 
 describe('the examples, run by `n8n execute`', () => {
 	it('examples/get-job-output-files.json outputs the job files', async () => {
-		const files = [makeOutputFile({ file_id: 'out-1.json' }), makeOutputFile({ file_id: 'out-2.json' })];
+		const files = [
+			makeOutputFile({ file_id: 'out-1.json' }),
+			makeOutputFile({ file_id: 'out-2.json' }),
+		];
 		const job = mock.addJob({ id: EXAMPLE_JOB_ID, output_node_files: files });
-		await n8n.importJson('workflow', 'example-get', { ...example('get-job-output-files.json'), id: 'unstructuredExample1' });
+		await n8n.importJson('workflow', 'example-get', {
+			...example('get-job-output-files.json'),
+			id: 'unstructuredExample1',
+		});
 		mock.requests.length = 0;
 
 		const result = await n8n.execute('unstructuredExample1');
 		assert.equal(result.status, 0, result.stdout + result.stderr);
 		const items = outputOf(result.run, 'Get Job Output Files');
 		assert.deepEqual(
-			items.map((item) => [item.json.job_id, item.json.file_id, item.json.node_id, item.pairedItem]),
+			items.map((item) => [
+				item.json.job_id,
+				item.json.file_id,
+				item.json.node_id,
+				item.pairedItem,
+			]),
 			files.map((file) => [job.id, file.file_id, file.node_id, { item: 0 }]),
 		);
 		assert.deepEqual(
-			mock.requests.map(({ method, path: requestPath, headers }) => [method, requestPath, headers['unstructured-api-key']]),
+			mock.requests.map(({ method, path: requestPath, headers }) => [
+				method,
+				requestPath,
+				headers['unstructured-api-key'],
+			]),
 			[['GET', `/api/v1/jobs/${job.id}`, API_KEY]],
 		);
 	});
@@ -85,9 +100,16 @@ describe('the examples, run by `n8n execute`', () => {
 		const result = await n8n.execute('unstructuredExample2');
 		assert.equal(result.status, 0, result.stdout + result.stderr);
 		const post = mock.requests.find((request) => request.method === 'POST');
-		assert.deepEqual(JSON.parse(post.form.fields.request_data), { template_id: 'hi_res_partition' });
+		assert.deepEqual(JSON.parse(post.form.fields.request_data), {
+			template_id: 'hi_res_partition',
+		});
 		assert.deepEqual(
-			post.form.files.map((file) => [file.name, file.filename, file.contentType, file.data.equals(pdf)]),
+			post.form.files.map((file) => [
+				file.name,
+				file.filename,
+				file.contentType,
+				file.data.equals(pdf),
+			]),
 			[['input_files', 'invoice.pdf', 'application/pdf', true]],
 		);
 		const [created] = outputOf(result.run, 'Partition the File');
@@ -95,9 +117,17 @@ describe('the examples, run by `n8n execute`', () => {
 		const nodeId = mock.jobs.get(created.json.id).output_node_files[0].node_id;
 		assert.deepEqual(
 			outputOf(result.run, 'Download Elements').map((item) => item.json),
-			elements.map((element) => ({ ...element, job_id: created.json.id, file_id: 'invoice.pdf', node_id: nodeId })),
+			elements.map((element) => ({
+				...element,
+				job_id: created.json.id,
+				file_id: 'invoice.pdf',
+				node_id: nodeId,
+			})),
 		);
-		assert.ok(!result.stdout.includes(API_KEY) && !result.stderr.includes(API_KEY), 'the API key appeared in the n8n output');
+		assert.ok(
+			!result.stdout.includes(API_KEY) && !result.stderr.includes(API_KEY),
+			'the API key appeared in the n8n output',
+		);
 	});
 
 	it('a wrong API key fails the execution with the 401, and the key appears nowhere', async () => {
@@ -106,7 +136,10 @@ describe('the examples, run by `n8n execute`', () => {
 			const result = await n8n.execute('unstructuredExample1');
 			assert.equal(result.status, 1);
 			const output = result.stdout + result.stderr;
-			assert.match(output, /The Unstructured API rejected the API key \(401\): API key is invalid, please provide a valid API key in the header\./);
+			assert.match(
+				output,
+				/The Unstructured API rejected the API key \(401\): API key is invalid, please provide a valid API key in the header\./,
+			);
 			assert.ok(!output.includes(API_KEY), 'the API key appeared in the n8n output');
 		} finally {
 			mock.apiKey = API_KEY;
@@ -116,25 +149,50 @@ describe('the examples, run by `n8n execute`', () => {
 
 describe('the package in a running n8n server', () => {
 	const scheduled = example('scheduled-run-download.json');
-	const runParameters = scheduled.nodes.find((node) => node.name === 'Run Nightly Ingest').parameters;
+	const runParameters = scheduled.nodes.find(
+		(node) => node.name === 'Run Nightly Ingest',
+	).parameters;
 	const elements = [{ type: 'Title', text: 'Night report' }];
 	let target;
 	let leftover;
 
 	before(async () => {
-		await n8n.importJson('workflow', 'webhook', JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'webhook-job-get.json'), 'utf8')));
+		await n8n.importJson(
+			'workflow',
+			'webhook',
+			JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'webhook-job-get.json'), 'utf8')),
+		);
 		// The scheduled example, firing every 2 seconds instead of nightly so that the test sees it run.
 		scheduled.nodes.find((node) => node.name === 'Every Night').parameters.rule = {
 			interval: [{ field: 'seconds', secondsInterval: 2 }],
 		};
-		await n8n.importJson('workflow', 'example-scheduled', { ...scheduled, id: 'unstructuredExample3' });
+		await n8n.importJson('workflow', 'example-scheduled', {
+			...scheduled,
+			id: 'unstructuredExample3',
+		});
 		target = mock.addWorkflow({ id: runParameters.workflowId.value, name: 'Nightly ingest' });
 		mock.newJobStatuses = ['COMPLETED'];
 		mock.newJobOutput = elements;
-		await n8n.importJson('workflow', 'trigger', JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'trigger-job-files.json'), 'utf8')));
-		await n8n.importJson('workflow', 'example-trigger', { ...example('trigger-job-details.json'), id: 'unstructuredExample4' });
-		await n8n.importJson('workflow', 'polling', JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'polling-trigger.json'), 'utf8')));
-		await n8n.importJson('workflow', 'example-form', { ...example('form-upload-elements.json'), id: 'unstructuredExample5' });
+		await n8n.importJson(
+			'workflow',
+			'trigger',
+			JSON.parse(
+				fs.readFileSync(path.join(__dirname, 'fixtures', 'trigger-job-files.json'), 'utf8'),
+			),
+		);
+		await n8n.importJson('workflow', 'example-trigger', {
+			...example('trigger-job-details.json'),
+			id: 'unstructuredExample4',
+		});
+		await n8n.importJson(
+			'workflow',
+			'polling',
+			JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'polling-trigger.json'), 'utf8')),
+		);
+		await n8n.importJson('workflow', 'example-form', {
+			...example('form-upload-elements.json'),
+			id: 'unstructuredExample5',
+		});
 		// A channel left over at Unstructured for the example trigger's URL (an earlier install, lost
 		// static data): its secret is unknown to n8n, so publishing must take it over by PATCH.
 		leftover = {
@@ -150,7 +208,14 @@ describe('the package in a running n8n server', () => {
 			secret: 'a-secret-that-n8n-never-saw-0000',
 		};
 		mock.channels.set(leftover.id, leftover);
-		for (const id of ['unstructuredWebhook01', 'unstructuredExample3', 'unstructuredTrigger01', 'unstructuredExample4', 'unstructuredPolling01', 'unstructuredExample5']) {
+		for (const id of [
+			'unstructuredWebhook01',
+			'unstructuredExample3',
+			'unstructuredTrigger01',
+			'unstructuredExample4',
+			'unstructuredPolling01',
+			'unstructuredExample5',
+		]) {
 			const published = await n8n.cli(['publish:workflow', `--id=${id}`]);
 			assert.equal(published.status, 0, published.stdout + published.stderr);
 		}
@@ -161,25 +226,42 @@ describe('the package in a running n8n server', () => {
 
 	it('examples/scheduled-run-download.json, published, runs the workflow on schedule and downloads its output', async () => {
 		const deadline = Date.now() + 30_000;
-		while (Date.now() < deadline && !mock.requests.some((request) => request.path.endsWith('/download'))) {
+		while (
+			Date.now() < deadline &&
+			!mock.requests.some((request) => request.path.endsWith('/download'))
+		) {
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
-		const run = mock.requests.find((request) => request.method === 'POST' && request.path.endsWith('/run'));
+		const run = mock.requests.find(
+			(request) => request.method === 'POST' && request.path.endsWith('/run'),
+		);
 		assert.equal(run?.path, `/api/v1/workflows/${target.id}/run`);
 		const job = [...mock.jobs.values()].find((candidate) => candidate.workflow_id === target.id);
 		const [file] = job.output_node_files;
 		const download = mock.requests.find((request) => request.path.endsWith('/download'));
-		assert.deepEqual([download?.path, download?.query], [`/api/v1/jobs/${job.id}/download`, { file_id: file.file_id, node_id: file.node_id }]);
-		const statuses = (await n8n.executions('unstructuredExample3')).map((execution) => execution.status);
+		assert.deepEqual(
+			[download?.path, download?.query],
+			[`/api/v1/jobs/${job.id}/download`, { file_id: file.file_id, node_id: file.node_id }],
+		);
+		const statuses = (await n8n.executions('unstructuredExample3')).map(
+			(execution) => execution.status,
+		);
 		assert.ok(statuses.includes('success'), `executions: ${JSON.stringify(statuses)}`);
 
 		// Unpublish it, so that its runs every 2 s do not mix with the requests of the tests below.
-		const deactivated = await n8n.rest('POST', '/rest/workflows/unstructuredExample3/deactivate', {});
+		const deactivated = await n8n.rest(
+			'POST',
+			'/rest/workflows/unstructuredExample3/deactivate',
+			{},
+		);
 		assert.equal(deactivated.status, 200, deactivated.text);
 		const runs = () => mock.requests.filter((request) => request.path.endsWith('/run')).length;
 		const quietDeadline = Date.now() + 20_000;
 		let seen = runs();
-		for (let quietSince = Date.now(); Date.now() - quietSince < 3000 && Date.now() < quietDeadline; ) {
+		for (
+			let quietSince = Date.now();
+			Date.now() - quietSince < 3000 && Date.now() < quietDeadline;
+		) {
 			await new Promise((resolve) => setTimeout(resolve, 250));
 			if (runs() !== seen) [seen, quietSince] = [runs(), Date.now()];
 		}
@@ -194,7 +276,7 @@ describe('the package in a running n8n server', () => {
 			body: JSON.stringify({ job_id: job.id }),
 		});
 		assert.equal(response.status, 200);
-		const body = await response.json();
+		const body = /** @type {any[]} */ (await response.json());
 		assert.deepEqual(
 			body.map((item) => [item.job_id, item.file_id, item.status]),
 			files.map((file) => [job.id, file.file_id, 'COMPLETED']),
@@ -203,8 +285,15 @@ describe('the package in a running n8n server', () => {
 
 	it('examples/form-upload-elements.json, published: a file sent through the form comes out as its elements', async () => {
 		const form = new FormData();
-		form.append('field-0', new Blob([Buffer.from('%PDF-1.7 report')], { type: 'application/pdf' }), 'report.pdf');
-		const response = await fetch(`${n8n.baseUrl}/form/5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c02`, { method: 'POST', body: form });
+		form.append(
+			'field-0',
+			new Blob([Buffer.from('%PDF-1.7 report')], { type: 'application/pdf' }),
+			'report.pdf',
+		);
+		const response = await fetch(`${n8n.baseUrl}/form/5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c02`, {
+			method: 'POST',
+			body: form,
+		});
 		assert.equal(response.status, 200, await response.text());
 		const deadline = Date.now() + 20_000;
 		let list = [];
@@ -216,10 +305,17 @@ describe('the package in a running n8n server', () => {
 		assert.equal(list[0].status, 'success');
 		const run = await n8n.executionRun(list[0].id);
 		const output = (name) => run.resultData.runData[name][0].data.main[0].map((item) => item.json);
-		const job = [...mock.jobs.values()].find((candidate) => candidate.input_file_ids?.includes('report.pdf'));
+		const job = [...mock.jobs.values()].find((candidate) =>
+			candidate.input_file_ids?.includes('report.pdf'),
+		);
 		assert.deepEqual(
 			output('Partition into Elements'),
-			elements.map((element) => ({ ...element, job_id: job.id, file_id: 'report.pdf', file_name: 'report.pdf' })),
+			elements.map((element) => ({
+				...element,
+				job_id: job.id,
+				file_id: 'report.pdf',
+				file_name: 'report.pdf',
+			})),
 		);
 		assert.deepEqual(output('Text of All Elements'), [{ text: ['Night report'] }]);
 	});
@@ -235,7 +331,10 @@ describe('the package in a running n8n server', () => {
 			dark: 'icons/n8n-nodes-unstructured/dist/nodes/Unstructured/unstructured.dark.svg',
 		});
 		assert.deepEqual(node.codex.categories, ['Data & Storage', 'Development']);
-		assert.ok(nodes.some((type) => type.name === 'n8n-nodes-unstructured.unstructuredTool'), 'n8n offers it as an AI tool');
+		assert.ok(
+			nodes.some((type) => type.name === 'n8n-nodes-unstructured.unstructuredTool'),
+			'n8n offers it as an AI tool',
+		);
 		const credentials = (await n8n.rest('GET', '/types/credentials.json')).json;
 		const credential = credentials.find((type) => type.name === 'unstructuredApi');
 		assert.equal(credential.displayName, 'Unstructured API');
@@ -248,11 +347,16 @@ describe('the package in a running n8n server', () => {
 		}
 	});
 
-	it('the credential dialog\'s Test says OK for a good key and explains a bad one', async () => {
+	it("the credential dialog's Test says OK for a good key and explains a bad one", async () => {
 		const test = async (apiKey) =>
 			(
 				await n8n.rest('POST', '/rest/credentials/test', {
-					credentials: { id: 'unstructured-example', name: 'Unstructured account', type: 'unstructuredApi', data: { apiUrl: mock.url, apiKey } },
+					credentials: {
+						id: 'unstructured-example',
+						name: 'Unstructured account',
+						type: 'unstructuredApi',
+						data: { apiUrl: mock.url, apiKey },
+					},
 				})
 			).json.data;
 		assert.deepEqual(await test(API_KEY), { status: 'OK', message: 'Connection successful!' });
@@ -264,50 +368,90 @@ describe('the package in a running n8n server', () => {
 
 	describe('Unstructured Trigger', () => {
 		const triggerUrl = () => `${n8n.baseUrl}/webhook/6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d02/webhook`;
-		const channel = () => [...mock.channels.values()].find((candidate) => candidate.url === triggerUrl());
+		const channel = () =>
+			[...mock.channels.values()].find((candidate) => candidate.url === triggerUrl());
 		const executions = async () => await n8n.executions('unstructuredTrigger01');
 		/** The executions, once there are `count` of them and none is still running. */
 		async function waitForExecutions(count) {
 			const deadline = Date.now() + 20_000;
 			let list = await executions();
-			while ((list.length < count || list.some((execution) => ['new', 'running'].includes(execution.status))) && Date.now() < deadline) {
+			while (
+				(list.length < count ||
+					list.some((execution) => ['new', 'running'].includes(execution.status))) &&
+				Date.now() < deadline
+			) {
 				await new Promise((resolve) => setTimeout(resolve, 200));
 				list = await executions();
 			}
 			return list;
 		}
 
-		it('publishing registered a channel for n8n\'s webhook URL with the chosen events', () => {
+		it("publishing registered a channel for n8n's webhook URL with the chosen events", () => {
 			const registered = channel();
-			assert.ok(registered, `channels: ${JSON.stringify([...mock.channels.values()].map((candidate) => candidate.url))}`);
+			assert.ok(
+				registered,
+				`channels: ${JSON.stringify([...mock.channels.values()].map((candidate) => candidate.url))}`,
+			);
 			assert.equal(registered.channel_type, 'webhook');
 			assert.deepEqual(registered.event_types, ['job.completed', 'job.failed']);
 			assert.equal(registered.workflow_id, null);
-			assert.equal([...mock.channels.values()].filter((candidate) => candidate.url === triggerUrl()).length, 1);
+			assert.equal(
+				[...mock.channels.values()].filter((candidate) => candidate.url === triggerUrl()).length,
+				1,
+			);
 		});
 
 		it('publishing over a leftover channel for the same URL took it over by PATCH, with a new secret', () => {
-			const forUrl = [...mock.channels.values()].filter((candidate) => candidate.url === leftover.url);
-			assert.deepEqual(forUrl.map((candidate) => candidate.id), [leftover.id], 'no second channel was created');
-			const patch = mock.requests.find((request) => request.method === 'PATCH' && request.path === `/api/v1/notifications/channels/${leftover.id}`);
+			const forUrl = [...mock.channels.values()].filter(
+				(candidate) => candidate.url === leftover.url,
+			);
+			assert.deepEqual(
+				forUrl.map((candidate) => candidate.id),
+				[leftover.id],
+				'no second channel was created',
+			);
+			const patch = mock.requests.find(
+				(request) =>
+					request.method === 'PATCH' &&
+					request.path === `/api/v1/notifications/channels/${leftover.id}`,
+			);
 			assert.ok(patch, 'the leftover channel was PATCHed');
 			const sent = JSON.parse(patch.body.toString());
-			assert.deepEqual([sent.event_types, sent.enabled], [['job.completed', 'job.failed', 'job.stopped'], true]);
+			assert.deepEqual(
+				[sent.event_types, sent.enabled],
+				[['job.completed', 'job.failed', 'job.stopped'], true],
+			);
 			assert.notEqual(sent.secret, 'a-secret-that-n8n-never-saw-0000');
 			assert.equal(leftover.secret, sent.secret);
-			assert.ok(!mock.requests.some((request) => request.method === 'POST' && request.path.includes('/notifications/channels') && JSON.parse(request.body.toString()).url === leftover.url));
-			assert.ok(!mock.requests.some((request) => request.path.endsWith('/secret/rotate')), 'no call to the rotate endpoint that does not exist');
+			assert.ok(
+				!mock.requests.some(
+					(request) =>
+						request.method === 'POST' &&
+						request.path.includes('/notifications/channels') &&
+						JSON.parse(request.body.toString()).url === leftover.url,
+				),
+			);
+			assert.ok(
+				!mock.requests.some((request) => request.path.endsWith('/secret/rotate')),
+				'no call to the rotate endpoint that does not exist',
+			);
 		});
 
 		it('a signed job.completed starts an execution that outputs the job files like Job › Get', async () => {
 			const files = [makeOutputFile(), makeOutputFile()];
 			const job = mock.addJob({ output_node_files: files });
-			const answer = await mock.deliver(channel().id, { type: 'job.completed', jobId: job.id, workflowId: job.workflow_id });
+			const answer = await mock.deliver(channel().id, {
+				type: 'job.completed',
+				jobId: job.id,
+				workflowId: job.workflow_id,
+			});
 			assert.equal(answer.status, 200);
 			const [execution] = await waitForExecutions(1);
 			assert.equal(execution.status, 'success');
 			const run = await n8n.executionRun(execution.id);
-			const items = run.resultData.runData['Unstructured Trigger'][0].data.main[0].map((item) => item.json);
+			const items = run.resultData.runData['Unstructured Trigger'][0].data.main[0].map(
+				(item) => item.json,
+			);
 			assert.deepEqual(
 				items,
 				files.map((file) => ({
@@ -326,9 +470,17 @@ describe('the package in a running n8n server', () => {
 		it('forged, stale, replayed and unselected deliveries start no execution', async () => {
 			const job = mock.addJob();
 			const before = (await executions()).length;
-			const forged = await mock.deliver(channel().id, { jobId: job.id }, { secret: Buffer.alloc(32, 9).toString('base64') });
+			const forged = await mock.deliver(
+				channel().id,
+				{ jobId: job.id },
+				{ secret: Buffer.alloc(32, 9).toString('base64') },
+			);
 			assert.equal(forged.status, 401);
-			const stale = await mock.deliver(channel().id, { jobId: job.id }, { timestamp: Math.floor(Date.now() / 1000) - 600 });
+			const stale = await mock.deliver(
+				channel().id,
+				{ jobId: job.id },
+				{ timestamp: Math.floor(Date.now() / 1000) - 600 },
+			);
 			assert.equal(stale.status, 401);
 			const unsigned = await mock.deliver(channel().id, { jobId: job.id }, { signature: '' });
 			assert.equal(unsigned.status, 401);
@@ -345,10 +497,15 @@ describe('the package in a running n8n server', () => {
 			assert.equal(after.length, before + 1);
 		});
 
-		it('a delivery signed with the secret\'s raw bytes as the key starts an execution too', async () => {
+		it("a delivery signed with the secret's raw bytes as the key starts an execution too", async () => {
 			const before = (await executions()).length;
 			const job = mock.addJob({ output_node_files: [makeOutputFile()] });
-			const answer = await mock.deliver(channel().id, { type: 'job.completed', jobId: job.id, workflowId: job.workflow_id, keyReading: 'raw' });
+			const answer = await mock.deliver(channel().id, {
+				type: 'job.completed',
+				jobId: job.id,
+				workflowId: job.workflow_id,
+				keyReading: 'raw',
+			});
 			assert.equal(answer.status, 200, answer.body);
 			const list = await waitForExecutions(before + 1);
 			assert.equal(list.length, before + 1);
@@ -357,15 +514,29 @@ describe('the package in a running n8n server', () => {
 
 		it('examples/trigger-job-details.json, published, gets the details of a job that ended', async () => {
 			const exampleUrl = `${n8n.baseUrl}/webhook/2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a02/webhook`;
-			const exampleChannel = [...mock.channels.values()].find((candidate) => candidate.url === exampleUrl);
+			const exampleChannel = [...mock.channels.values()].find(
+				(candidate) => candidate.url === exampleUrl,
+			);
 			assert.deepEqual(exampleChannel?.event_types, ['job.completed', 'job.failed', 'job.stopped']);
 			const job = mock.addJob({ status: 'FAILED' });
-			mock.setDetails(job.id, { id: job.id, processing_status: 'FAILED', node_stats: [], message: 'Source connector failed' });
+			mock.setDetails(job.id, {
+				id: job.id,
+				processing_status: 'FAILED',
+				node_stats: [],
+				message: 'Source connector failed',
+			});
 			mock.requests.length = 0;
-			const answer = await mock.deliver(exampleChannel.id, { type: 'job.failed', jobId: job.id, workflowId: job.workflow_id });
+			const answer = await mock.deliver(exampleChannel.id, {
+				type: 'job.failed',
+				jobId: job.id,
+				workflowId: job.workflow_id,
+			});
 			assert.equal(answer.status, 200);
 			const deadline = Date.now() + 20_000;
-			while (!mock.requests.some((request) => request.path.endsWith('/details')) && Date.now() < deadline) {
+			while (
+				!mock.requests.some((request) => request.path.endsWith('/details')) &&
+				Date.now() < deadline
+			) {
 				await new Promise((resolve) => setTimeout(resolve, 200));
 			}
 			assert.deepEqual(
@@ -376,13 +547,23 @@ describe('the package in a running n8n server', () => {
 
 		it('unpublishing deletes the channel', async () => {
 			const { id } = channel();
-			const response = await n8n.rest('POST', '/rest/workflows/unstructuredTrigger01/deactivate', {});
+			const response = await n8n.rest(
+				'POST',
+				'/rest/workflows/unstructuredTrigger01/deactivate',
+				{},
+			);
 			assert.equal(response.status, 200, response.text);
 			// n8n unpublishes through its outbox, shortly after answering.
 			const deadline = Date.now() + 15_000;
-			while (mock.channels.has(id) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+			while (mock.channels.has(id) && Date.now() < deadline)
+				await new Promise((resolve) => setTimeout(resolve, 200));
 			assert.equal(mock.channels.has(id), false);
-			assert.ok(mock.requests.some((request) => request.method === 'DELETE' && request.path.endsWith(`/notifications/channels/${id}`)));
+			assert.ok(
+				mock.requests.some(
+					(request) =>
+						request.method === 'DELETE' && request.path.endsWith(`/notifications/channels/${id}`),
+				),
+			);
 		});
 	});
 
@@ -393,11 +574,17 @@ describe('the package in a running n8n server', () => {
 		const waitForTick = async () => await waitForPollTick(mock);
 		/** The jobs the polling workflow's executions started with, oldest execution first. */
 		async function emittedJobIds() {
-			const list = (await n8n.executions('unstructuredPolling01')).sort((a, b) => Number(a.id) - Number(b.id));
+			const list = (await n8n.executions('unstructuredPolling01')).sort(
+				(a, b) => Number(a.id) - Number(b.id),
+			);
 			const jobs = [];
 			for (const execution of list) {
 				const run = await n8n.executionRun(execution.id);
-				jobs.push(...run.resultData.runData['Unstructured Polling Trigger'][0].data.main[0].map((item) => item.json.id));
+				jobs.push(
+					...run.resultData.runData['Unstructured Polling Trigger'][0].data.main[0].map(
+						(item) => item.json.id,
+					),
+				);
 			}
 			return jobs;
 		}

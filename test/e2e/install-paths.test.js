@@ -21,19 +21,28 @@ after(() => mock.stop());
 
 /** The webhook → Job › Get workflow, with retries off so that one answer is the result. */
 function webhookWorkflow() {
-	const workflow = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'webhook-job-get.json'), 'utf8'));
-	workflow.nodes.find((node) => node.name === 'Unstructured').parameters.retryOptions = { retry: false };
+	const workflow = JSON.parse(
+		fs.readFileSync(path.join(__dirname, 'fixtures', 'webhook-job-get.json'), 'utf8'),
+	);
+	workflow.nodes.find((node) => node.name === 'Unstructured').parameters.retryOptions = {
+		retry: false,
+	};
 	return workflow;
 }
 
 for (const install of ['installer', 'npm']) {
-	describe(`installed the ${install === 'npm' ? '`npm i` way (in .n8n/nodes)' : 'community-package installer\'s way'}`, () => {
+	describe(`installed the ${install === 'npm' ? '`npm i` way (in .n8n/nodes)' : "community-package installer's way"}`, () => {
 		let n8n;
 
 		before(async () => {
 			n8n = await new N8nInstance({ install }).init();
 			await n8n.importJson('credentials', 'credentials', [
-				{ id: 'unstructured-example', name: 'Unstructured account', type: 'unstructuredApi', data: { apiUrl: mock.url, apiKey: API_KEY } },
+				{
+					id: 'unstructured-example',
+					name: 'Unstructured account',
+					type: 'unstructuredApi',
+					data: { apiUrl: mock.url, apiKey: API_KEY },
+				},
 			]);
 			await n8n.importJson('workflow', 'webhook', webhookWorkflow());
 			const published = await n8n.cli(['publish:workflow', '--id=unstructuredWebhook01']);
@@ -51,7 +60,11 @@ for (const install of ['installer', 'npm']) {
 		async function executionError(jobId) {
 			const before = (await n8n.executions()).length;
 			// Right after start, n8n may answer 404 until it has registered the published webhooks.
-			for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 500))) {
+			for (
+				const deadline = Date.now() + 30_000;
+				Date.now() < deadline;
+				await new Promise((resolve) => setTimeout(resolve, 500))
+			) {
 				const response = await fetch(`${n8n.baseUrl}/webhook/unstructured-job-files`, {
 					method: 'POST',
 					headers: { 'content-type': 'application/json' },
@@ -72,27 +85,42 @@ for (const install of ['installer', 'npm']) {
 
 		if (install === 'npm') {
 			it('npm installed the package alone, without a copy of n8n-workflow', () => {
-				const installed = fs.readdirSync(path.join(n8n.userFolder, '.n8n', 'nodes', 'node_modules'));
-				assert.deepEqual(installed.filter((name) => !name.startsWith('.')), ['n8n-nodes-unstructured']);
+				const installed = fs.readdirSync(
+					path.join(n8n.userFolder, '.n8n', 'nodes', 'node_modules'),
+				);
+				assert.deepEqual(
+					installed.filter((name) => !name.startsWith('.')),
+					['n8n-nodes-unstructured'],
+				);
 			});
 		}
 
-		it('a 502 keeps its HTTP code and the API\'s detail', async () => {
+		it("a 502 keeps its HTTP code and the API's detail", async () => {
 			const job = mock.addJob();
-			mock.setResponse({ path: `/api/v1/jobs/${job.id}`, status: 502, body: { detail: 'Upstream connect error' } });
+			mock.setResponse({
+				path: `/api/v1/jobs/${job.id}`,
+				status: 502,
+				body: { detail: 'Upstream connect error' },
+			});
 			const error = await executionError(job.id);
 			assert.equal(error.name, 'NodeApiError');
 			assert.equal(error.httpCode, '502');
-			assert.equal(error.message, 'The Unstructured API had a server error (502): Upstream connect error');
+			assert.equal(
+				error.message,
+				'The Unstructured API had a server error (502): Upstream connect error',
+			);
 		});
 
-		it('a 401 keeps its HTTP code and the API\'s detail', async () => {
+		it("a 401 keeps its HTTP code and the API's detail", async () => {
 			const job = mock.addJob();
 			mock.apiKey = 'another-key-entirely';
 			try {
 				const error = await executionError(job.id);
 				assert.equal(error.httpCode, '401');
-				assert.equal(error.message, 'The Unstructured API rejected the API key (401): API key is invalid, please provide a valid API key in the header.');
+				assert.equal(
+					error.message,
+					'The Unstructured API rejected the API key (401): API key is invalid, please provide a valid API key in the header.',
+				);
 				assert.ok(!JSON.stringify(error).includes(API_KEY));
 			} finally {
 				mock.apiKey = API_KEY;

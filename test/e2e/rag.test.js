@@ -22,23 +22,97 @@ const stub = new EmbeddingsStub();
 let n8n;
 
 const ELEMENTS = [
-	{ type: 'Title', element_id: 'el-1', text: 'Quarterly report', metadata: { filename: 'report.txt', page_number: 1 } },
-	{ type: 'NarrativeText', element_id: 'el-2', text: 'Revenue grew by 12 percent in the third quarter.', metadata: { filename: 'report.txt', page_number: 2 } },
-	{ type: 'NarrativeText', element_id: 'el-3', text: 'The office in Lyon opened in March with forty staff.', metadata: { filename: 'report.txt', page_number: 3 } },
-	{ type: 'NarrativeText', element_id: 'el-4', text: 'Shipping costs fell after the new carrier contract.', metadata: { filename: 'report.txt', page_number: 3 } },
+	{
+		type: 'Title',
+		element_id: 'el-1',
+		text: 'Quarterly report',
+		metadata: { filename: 'report.txt', page_number: 1 },
+	},
+	{
+		type: 'NarrativeText',
+		element_id: 'el-2',
+		text: 'Revenue grew by 12 percent in the third quarter.',
+		metadata: { filename: 'report.txt', page_number: 2 },
+	},
+	{
+		type: 'NarrativeText',
+		element_id: 'el-3',
+		text: 'The office in Lyon opened in March with forty staff.',
+		metadata: { filename: 'report.txt', page_number: 3 },
+	},
+	{
+		type: 'NarrativeText',
+		element_id: 'el-4',
+		text: 'Shipping costs fell after the new carrier contract.',
+		metadata: { filename: 'report.txt', page_number: 3 },
+	},
 ];
 
 /** The recipe's nodes, fed a text file and a question by nodes of n8n's own instead of its two forms. */
 function recipeUnderTest() {
-	const recipe = JSON.parse(fs.readFileSync(path.join(REPO, 'examples', 'rag-elements-vector-store.json'), 'utf8'));
+	const recipe = JSON.parse(
+		fs.readFileSync(path.join(REPO, 'examples', 'rag-elements-vector-store.json'), 'utf8'),
+	);
 	const byName = Object.fromEntries(recipe.nodes.map((node) => [node.name, node]));
-	const kept = ['Partition and Chunk', 'Insert into Vector Store', 'Elements as Documents', 'Embeddings', 'Search the Vector Store', 'Embeddings for the Question'].map((name) => byName[name]);
+	const kept = [
+		'Partition and Chunk',
+		'Insert into Vector Store',
+		'Elements as Documents',
+		'Embeddings',
+		'Search the Vector Store',
+		'Embeddings for the Question',
+	].map((name) => byName[name]);
 	byName['Partition and Chunk'].parameters.waitOptions = { pollInterval: 1 };
 	const added = [
-		{ id: 'a0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-440, 0], parameters: {} },
-		{ id: 'a0000000-0000-4000-8000-000000000002', name: 'Report Text', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [-220, 0], parameters: { assignments: { assignments: [{ id: 't', name: 'text', value: 'Quarterly report', type: 'string' }] }, options: {} } },
-		{ id: 'a0000000-0000-4000-8000-000000000003', name: 'Report File', type: 'n8n-nodes-base.convertToFile', typeVersion: 1.1, position: [0, 0], parameters: { operation: 'toText', sourceProperty: 'text', options: { fileName: 'report.txt' } } },
-		{ id: 'a0000000-0000-4000-8000-000000000004', name: 'Question', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [700, 0], executeOnce: true, parameters: { assignments: { assignments: [{ id: 'q', name: 'Question', value: 'Did revenue grow by 12 percent?', type: 'string' }] }, options: {} } },
+		{
+			id: 'a0000000-0000-4000-8000-000000000001',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [-440, 0],
+			parameters: {},
+		},
+		{
+			id: 'a0000000-0000-4000-8000-000000000002',
+			name: 'Report Text',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [-220, 0],
+			parameters: {
+				assignments: {
+					assignments: [{ id: 't', name: 'text', value: 'Quarterly report', type: 'string' }],
+				},
+				options: {},
+			},
+		},
+		{
+			id: 'a0000000-0000-4000-8000-000000000003',
+			name: 'Report File',
+			type: 'n8n-nodes-base.convertToFile',
+			typeVersion: 1.1,
+			position: [0, 0],
+			parameters: {
+				operation: 'toText',
+				sourceProperty: 'text',
+				options: { fileName: 'report.txt' },
+			},
+		},
+		{
+			id: 'a0000000-0000-4000-8000-000000000004',
+			name: 'Question',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [700, 0],
+			executeOnce: true,
+			parameters: {
+				assignments: {
+					assignments: [
+						{ id: 'q', name: 'Question', value: 'Did revenue grow by 12 percent?', type: 'string' },
+					],
+				},
+				options: {},
+			},
+		},
 	];
 	const main = (from, to) => ({ [from]: { main: [[{ node: to, type: 'main', index: 0 }]] } });
 	return {
@@ -65,8 +139,18 @@ before(async () => {
 	await stub.start();
 	n8n = await new N8nInstance().init();
 	await n8n.importJson('credentials', 'credentials', [
-		{ id: 'unstructured-example', name: 'Unstructured account', type: 'unstructuredApi', data: { apiUrl: mock.url, apiKey: API_KEY } },
-		{ id: 'ollama-example', name: 'Ollama account', type: 'ollamaApi', data: { baseUrl: stub.url } },
+		{
+			id: 'unstructured-example',
+			name: 'Unstructured account',
+			type: 'unstructuredApi',
+			data: { apiUrl: mock.url, apiKey: API_KEY },
+		},
+		{
+			id: 'ollama-example',
+			name: 'Ollama account',
+			type: 'ollamaApi',
+			data: { baseUrl: stub.url },
+		},
 	]);
 });
 
@@ -78,7 +162,7 @@ after(async () => {
 });
 
 describe('the RAG recipe in a real n8n', () => {
-	it('elements go into n8n\'s vector store with their metadata, and a question finds the element it is about', async () => {
+	it("elements go into n8n's vector store with their metadata, and a question finds the element it is about", async () => {
 		mock.newJobStatuses = ['IN_PROGRESS', 'COMPLETED'];
 		mock.newJobOutput = () => ELEMENTS;
 		await n8n.importJson('workflow', 'rag', recipeUnderTest());
@@ -86,11 +170,22 @@ describe('the RAG recipe in a real n8n', () => {
 		assert.equal(result.status, 0, result.stdout + result.stderr);
 		const runData = result.run.data.resultData.runData;
 		const [job] = mock.jobs.values();
-		const post = mock.requests.find((request) => request.method === 'POST' && request.path === '/api/v1/jobs/');
-		assert.deepEqual(JSON.parse(require('../../support/mock-api').parseMultipart(post.body, post.headers['content-type']).fields.request_data).job_nodes.map((node) => node.type), ['partition', 'chunk']);
+		const post = mock.requests.find(
+			(request) => request.method === 'POST' && request.path === '/api/v1/jobs/',
+		);
+		assert.deepEqual(
+			JSON.parse(
+				require('../../support/mock-api').parseMultipart(post.body, post.headers['content-type'])
+					.fields.request_data,
+			).job_nodes.map((node) => node.type),
+			['partition', 'chunk'],
+		);
 
 		const elements = runData['Partition and Chunk'][0].data.main[0];
-		assert.deepEqual(elements.map((item) => [item.json.element_id, item.json.job_id, item.pairedItem.item]), ELEMENTS.map((element) => [element.element_id, job.id, 0]));
+		assert.deepEqual(
+			elements.map((item) => [item.json.element_id, item.json.job_id, item.pairedItem.item]),
+			ELEMENTS.map((element) => [element.element_id, job.id, 0]),
+		);
 		const inserted = runData['Insert into Vector Store'][0].data.main[0];
 		assert.equal(inserted.length, ELEMENTS.length, 'every element went into the store');
 
@@ -100,9 +195,19 @@ describe('the RAG recipe in a real n8n', () => {
 		assert.equal(top.document.pageContent, 'Revenue grew by 12 percent in the third quarter.');
 		assert.deepEqual(
 			{ ...top.document.metadata, page_number: String(top.document.metadata.page_number) },
-			{ ...top.document.metadata, file_name: 'report.txt', page_number: '2', element_id: 'el-2', element_type: 'NarrativeText', job_id: job.id },
+			{
+				...top.document.metadata,
+				file_name: 'report.txt',
+				page_number: '2',
+				element_id: 'el-2',
+				element_type: 'NarrativeText',
+				job_id: job.id,
+			},
 		);
 		assert.ok(found.every((item, index) => index === 0 || item.score <= top.score));
-		assert.ok(stub.requests.some((request) => request.path === '/api/embed'), 'the embeddings came from the stub');
+		assert.ok(
+			stub.requests.some((request) => request.path === '/api/embed'),
+			'the embeddings came from the stub',
+		);
 	});
 });

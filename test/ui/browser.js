@@ -13,7 +13,11 @@ function ensureChromium() {
 	process.stdout.write('[ui] apt-get install chromium\n');
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-	execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env });
+	execFileSync(
+		'apt-get',
+		['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'],
+		{ stdio: 'inherit', env },
+	);
 }
 
 async function launchChromium() {

@@ -36,26 +36,106 @@ const unstructuredNode = (name, position, parameters) => ({
 	parameters,
 	credentials: CREDENTIAL,
 });
-const manualTrigger = { parameters: {}, id: '1d2e3f40-0000-4000-8000-000000000002', name: 'When clicking ‘Execute workflow’', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] };
-const chain = (...names) => Object.fromEntries(names.slice(0, -1).map((name, index) => [name, { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] }]));
+const manualTrigger = {
+	parameters: {},
+	id: '1d2e3f40-0000-4000-8000-000000000002',
+	name: 'When clicking ‘Execute workflow’',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+};
+const chain = (...names) =>
+	Object.fromEntries(
+		names
+			.slice(0, -1)
+			.map((name, index) => [
+				name,
+				{ main: [[{ node: names[index + 1], type: 'main', index: 0 }]] },
+			]),
+	);
 
 /** The workflows the last tests open: each one's nodes are connected in the order given. */
 function importedWorkflows() {
-	const report = { id: '3a4b5c60-0000-4000-8000-000000000001', name: 'Report text', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [220, 0], parameters: { assignments: { assignments: [{ id: 'a1', name: 'text', value: 'Quarterly report. Revenue grew by 12 percent.', type: 'string' }] }, options: {} } };
-	const toFile = { id: '3a4b5c60-0000-4000-8000-000000000002', name: 'Convert to File', type: 'n8n-nodes-base.convertToFile', typeVersion: 1.1, position: [440, 0], parameters: { operation: 'toText', sourceProperty: 'text', options: { fileName: 'report.txt' } } };
-	const polling = { id: '3a4b5c60-0000-4000-8000-000000000003', name: 'Unstructured Polling Trigger', type: 'n8n-nodes-unstructured.unstructuredPollingTrigger', typeVersion: 1, position: [0, 0], parameters: {}, credentials: CREDENTIAL };
+	const report = {
+		id: '3a4b5c60-0000-4000-8000-000000000001',
+		name: 'Report text',
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [220, 0],
+		parameters: {
+			assignments: {
+				assignments: [
+					{
+						id: 'a1',
+						name: 'text',
+						value: 'Quarterly report. Revenue grew by 12 percent.',
+						type: 'string',
+					},
+				],
+			},
+			options: {},
+		},
+	};
+	const toFile = {
+		id: '3a4b5c60-0000-4000-8000-000000000002',
+		name: 'Convert to File',
+		type: 'n8n-nodes-base.convertToFile',
+		typeVersion: 1.1,
+		position: [440, 0],
+		parameters: {
+			operation: 'toText',
+			sourceProperty: 'text',
+			options: { fileName: 'report.txt' },
+		},
+	};
+	const polling = {
+		id: '3a4b5c60-0000-4000-8000-000000000003',
+		name: 'Unstructured Polling Trigger',
+		type: 'n8n-nodes-unstructured.unstructuredPollingTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: CREDENTIAL,
+	};
 	return [
-		{ id: 'uiPolling01', name: 'Polling trigger then Job › Get', nodes: [polling, unstructuredNode('Get a job', [220, 0], { resource: 'job', operation: 'get' })], connections: chain(polling.name, 'Get a job') },
+		{
+			id: 'uiPolling01',
+			name: 'Polling trigger then Job › Get',
+			nodes: [
+				polling,
+				unstructuredNode('Get a job', [220, 0], { resource: 'job', operation: 'get' }),
+			],
+			connections: chain(polling.name, 'Get a job'),
+		},
 		{
 			id: 'uiElements01',
 			name: 'A text file into elements',
-			nodes: [manualTrigger, report, toFile, unstructuredNode('Create a job', [660, 0], { resource: 'job', operation: 'create', templateId: { __rl: true, mode: 'id', value: 'hi_res_partition' }, waitOptions: { pollInterval: 1 }, output: 'elements' })],
+			nodes: [
+				manualTrigger,
+				report,
+				toFile,
+				unstructuredNode('Create a job', [660, 0], {
+					resource: 'job',
+					operation: 'create',
+					templateId: { __rl: true, mode: 'id', value: 'hi_res_partition' },
+					waitOptions: { pollInterval: 1 },
+					output: 'elements',
+				}),
+			],
 			connections: chain(manualTrigger.name, report.name, toFile.name, 'Create a job'),
 		},
 		{
 			id: 'uiFailed01',
 			name: 'Waiting for a job that fails',
-			nodes: [manualTrigger, unstructuredNode('Wait for the job', [220, 0], { resource: 'job', operation: 'get', jobId: { __rl: true, mode: 'id', value: failedJob.id }, waitForCompletion: true })],
+			nodes: [
+				manualTrigger,
+				unstructuredNode('Wait for the job', [220, 0], {
+					resource: 'job',
+					operation: 'get',
+					jobId: { __rl: true, mode: 'id', value: failedJob.id },
+					waitForCompletion: true,
+				}),
+			],
 			connections: chain(manualTrigger.name, 'Wait for the job'),
 		},
 	].map((workflow) => ({ ...workflow, settings: { executionOrder: 'v1' } }));
@@ -69,26 +149,57 @@ async function executeAndOpen(workflowId, name) {
 	await page.locator(testId('ndv')).waitFor();
 }
 
-const shot = async (name) => await page.screenshot({ path: path.join(screenshots, `${name}.jpg`), type: 'jpeg', quality: 70 });
+const shot = async (name) =>
+	await page.screenshot({ path: path.join(screenshots, `${name}.jpg`), type: 'jpeg', quality: 70 });
 const testId = (id) => `[data-test-id="${id}"]`;
 
 before(async () => {
 	fs.mkdirSync(screenshots, { recursive: true });
 	await mock.start();
-	job = mock.addJob({ workflow_name: 'Invoices to Postgres', created_at: '2026-11-27T14:05:00Z', output_node_files: [makeOutputFile(), makeOutputFile()] });
-	failedJob = mock.addJob({ workflow_name: 'Contracts', status: 'FAILED', created_at: '2026-11-26T09:30:00Z' });
-	mock.setDetails(failedJob.id, { id: failedJob.id, processing_status: 'FAILED', node_stats: [], message: 'Partitioning failed for 2 of 2 files' });
+	job = mock.addJob({
+		workflow_name: 'Invoices to Postgres',
+		created_at: '2026-11-27T14:05:00Z',
+		output_node_files: [makeOutputFile(), makeOutputFile()],
+	});
+	failedJob = mock.addJob({
+		workflow_name: 'Contracts',
+		status: 'FAILED',
+		created_at: '2026-11-26T09:30:00Z',
+	});
+	mock.setDetails(failedJob.id, {
+		id: failedJob.id,
+		processing_status: 'FAILED',
+		node_stats: [],
+		message: 'Partitioning failed for 2 of 2 files',
+	});
 	mock.setFailedFiles(failedJob.id, [
 		{ document: 'contract-07.pdf', error: 'File is encrypted' },
 		{ document: 'contract-08.pdf', error: 'PDF page tree is missing' },
 	]);
 	n8n = await new N8nInstance().init();
-	await n8n.importJson('credentials', 'ui-credential', [{ id: CREDENTIAL.unstructuredApi.id, name: CREDENTIAL.unstructuredApi.name, type: 'unstructuredApi', data: { apiUrl: mock.url, apiKey: API_KEY } }]);
-	for (const workflow of importedWorkflows()) await n8n.importJson('workflow', workflow.id, workflow);
+	await n8n.importJson('credentials', 'ui-credential', [
+		{
+			id: CREDENTIAL.unstructuredApi.id,
+			name: CREDENTIAL.unstructuredApi.name,
+			type: 'unstructuredApi',
+			data: { apiUrl: mock.url, apiKey: API_KEY },
+		},
+	]);
+	for (const workflow of importedWorkflows())
+		await n8n.importJson('workflow', workflow.id, workflow);
 	await n8n.importJson('workflow', 'ui', {
 		id: 'uiWorkflow01',
 		name: 'Unstructured in the browser',
-		nodes: [{ parameters: {}, id: '1d2e3f40-0000-4000-8000-000000000001', name: 'When clicking ‘Execute workflow’', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] }],
+		nodes: [
+			{
+				parameters: {},
+				id: '1d2e3f40-0000-4000-8000-000000000001',
+				name: 'When clicking ‘Execute workflow’',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+			},
+		],
 		connections: {},
 		settings: { executionOrder: 'v1' },
 	});
@@ -106,7 +217,7 @@ after(async () => {
 	await mock.stop();
 });
 
-describe('in n8n\'s editor, in Chromium', () => {
+describe("in n8n's editor, in Chromium", () => {
 	it('signs in', async () => {
 		await page.goto(`${n8n.baseUrl}/signin`);
 		await page.fill('input[name=emailOrLdapLoginId]', 'owner@example.com');
@@ -125,7 +236,11 @@ describe('in n8n\'s editor, in Chromium', () => {
 		await page.fill(`${testId('parameter-input-apiKey')} input`, 'not-the-right-key');
 		await page.click(testId('credential-save-button'));
 		await page.getByText('More details').click();
-		await page.getByText('The API key was rejected. Copy a current key from API Keys in the Unstructured UI.').waitFor();
+		await page
+			.getByText(
+				'The API key was rejected. Copy a current key from API Keys in the Unstructured UI.',
+			)
+			.waitFor();
 		await shot('credential-wrong-key');
 		await page.fill(`${testId('parameter-input-apiKey')} input`, API_KEY);
 		await page.click(testId('credential-save-button'));
@@ -147,13 +262,21 @@ describe('in n8n\'s editor, in Chromium', () => {
 		await shot('nodes-panel-actions');
 		await page.getByText('Get a job', { exact: true }).click();
 		await page.locator(testId('ndv')).waitFor();
-		assert.equal(await page.locator(`${testId('parameter-input-resource')} input`).inputValue(), 'Job');
-		assert.equal(await page.locator(`${testId('parameter-input-operation')} input`).inputValue(), 'Get');
+		assert.equal(
+			await page.locator(`${testId('parameter-input-resource')} input`).inputValue(),
+			'Job',
+		);
+		assert.equal(
+			await page.locator(`${testId('parameter-input-operation')} input`).inputValue(),
+			'Get',
+		);
 	});
 
 	it('picks a job from the list, labelled so that jobs can be told apart', async () => {
 		await page.hover(testId('parameter-input-jobId'));
-		await page.click(`${testId('jobId-parameter-input-options-container')} ${testId('radio-button-fixed')}`);
+		await page.click(
+			`${testId('jobId-parameter-input-options-container')} ${testId('radio-button-fixed')}`,
+		);
 		await page.click(testId('rlc-mode-selector'));
 		await page.click(testId('mode-list'));
 		await page.click(testId('rlc-input-container'));
@@ -161,7 +284,10 @@ describe('in n8n\'s editor, in Chromium', () => {
 		const labels = await page.locator(testId('rlc-item')).allTextContents();
 		assert.deepEqual(
 			labels.map((label) => label.trim()),
-			[`Invoices to Postgres · Completed 27 Nov 14:05 · ${job.id.slice(0, 8)}`, `Contracts · Failed 26 Nov 09:30 · ${[...mock.jobs.keys()][1].slice(0, 8)}`],
+			[
+				`Invoices to Postgres · Completed 27 Nov 14:05 · ${job.id.slice(0, 8)}`,
+				`Contracts · Failed 26 Nov 09:30 · ${[...mock.jobs.keys()][1].slice(0, 8)}`,
+			],
 		);
 		await shot('job-picker');
 		await page.locator(testId('rlc-item')).first().click();
@@ -179,7 +305,7 @@ describe('in n8n\'s editor, in Chromium', () => {
 		assert.equal(request?.headers['unstructured-api-key'], API_KEY);
 	});
 
-	it('the canvas names the node\'s operation in words', async () => {
+	it("the canvas names the node's operation in words", async () => {
 		await page.click(testId('ndv-close-button'));
 		await page.locator(testId('canvas-default-node')).getByText('Get Job').waitFor();
 		await shot('canvas');
@@ -192,14 +318,27 @@ describe('in n8n\'s editor, in Chromium', () => {
 		await output.locator(testId('run-data-item-count')).filter({ hasText: '2 items' }).waitFor();
 		for (const file of job.output_node_files) await output.getByText(file.file_id).waitFor();
 		await shot('polling-trigger-then-get');
-		assert.ok(mock.requests.some((request) => request.path === `/api/v1/jobs/${job.id}`), 'Job › Get asked for the job the trigger gave');
+		assert.ok(
+			mock.requests.some((request) => request.path === `/api/v1/jobs/${job.id}`),
+			'Job › Get asked for the job the trigger gave',
+		);
 	});
 
 	it('Job › Create with Output Elements turns a file into one item per element', async () => {
 		mock.newJobStatuses = ['IN_PROGRESS', 'COMPLETED'];
 		mock.newJobOutput = (file) => [
-			{ type: 'Title', element_id: 'e1', text: 'Quarterly report', metadata: { filename: file.file_id, page_number: 1 } },
-			{ type: 'NarrativeText', element_id: 'e2', text: 'Revenue grew by 12 percent.', metadata: { filename: file.file_id, page_number: 1 } },
+			{
+				type: 'Title',
+				element_id: 'e1',
+				text: 'Quarterly report',
+				metadata: { filename: file.file_id, page_number: 1 },
+			},
+			{
+				type: 'NarrativeText',
+				element_id: 'e2',
+				text: 'Revenue grew by 12 percent.',
+				metadata: { filename: file.file_id, page_number: 1 },
+			},
 		];
 		await executeAndOpen('uiElements01', 'Create a job');
 		const output = page.locator(testId('output-panel'));
@@ -210,8 +349,19 @@ describe('in n8n\'s editor, in Chromium', () => {
 
 	it('a job that ended FAILED shows its reason and its failed files in the error panel', async () => {
 		await executeAndOpen('uiFailed01', 'Wait for the job');
-		await page.getByText(`Job "${failedJob.id}" of workflow "Contracts" ended FAILED: Partitioning failed for 2 of 2 files`).first().waitFor();
-		await page.getByText('Failed files: contract-07.pdf (File is encrypted); contract-08.pdf (PDF page tree is missing).', { exact: false }).first().waitFor();
+		await page
+			.getByText(
+				`Job "${failedJob.id}" of workflow "Contracts" ended FAILED: Partitioning failed for 2 of 2 files`,
+			)
+			.first()
+			.waitFor();
+		await page
+			.getByText(
+				'Failed files: contract-07.pdf (File is encrypted); contract-08.pdf (PDF page tree is missing).',
+				{ exact: false },
+			)
+			.first()
+			.waitFor();
 		await shot('job-failed-error');
 	});
 });

@@ -6,7 +6,8 @@
 import { CONTROL_CHARACTERS, isPathSegment } from '../../input/pathSegment';
 
 function segment(id: string): string {
-	if (!isPathSegment(id)) throw new Error(`"${id.replace(CONTROL_CHARACTERS, '?')}" is not a valid ID`);
+	if (!isPathSegment(id))
+		throw new Error(`"${id.replace(CONTROL_CHARACTERS, '?')}" is not a valid ID`);
 	return encodeURIComponent(id);
 }
 
@@ -27,9 +28,16 @@ export function workflowPath(workflowId: string, action?: 'run'): string {
 /** A source or a destination connector: the two have the same endpoints under their own collection. */
 export type ConnectorKind = 'source' | 'destination';
 
-export const CONNECTORS_PATHS: Record<ConnectorKind, string> = { source: '/api/v1/sources/', destination: '/api/v1/destinations/' };
+export const CONNECTORS_PATHS: Record<ConnectorKind, string> = {
+	source: '/api/v1/sources/',
+	destination: '/api/v1/destinations/',
+};
 
-export function connectorPath(kind: ConnectorKind, connectorId: string, action?: 'connection-check'): string {
+export function connectorPath(
+	kind: ConnectorKind,
+	connectorId: string,
+	action?: 'connection-check',
+): string {
 	return `${CONNECTORS_PATHS[kind]}${segment(connectorId)}${action ? `/${action}` : ''}`;
 }
 
@@ -39,7 +47,9 @@ export function templatePath(templateId: string): string {
 
 /** The notification channels of the workspace, or of one workflow. */
 export function channelsPath(workflowId?: string): string {
-	return workflowId === undefined ? '/api/v1/notifications/channels' : `${workflowPath(workflowId)}/notifications/channels`;
+	return workflowId === undefined
+		? '/api/v1/notifications/channels'
+		: `${workflowPath(workflowId)}/notifications/channels`;
 }
 
 export function channelPath(channels: string, channelId: string): string {

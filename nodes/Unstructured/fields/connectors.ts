@@ -23,15 +23,55 @@ export interface ConnectorKindInfo {
 }
 
 const SOURCE_TYPES = [
-	'azure', 'box', 'confluence', 'couchbase', 'databricks_volumes', 'dropbox', 'elasticsearch', 'gcs', 'google_drive', 'jira',
-	'kafka-cloud', 'mongodb', 'onedrive', 'opensearch', 'outlook', 'postgres', 's3', 'salesforce', 'sharepoint', 'slack',
-	'snowflake', 'zendesk',
+	'azure',
+	'box',
+	'confluence',
+	'couchbase',
+	'databricks_volumes',
+	'dropbox',
+	'elasticsearch',
+	'gcs',
+	'google_drive',
+	'jira',
+	'kafka-cloud',
+	'mongodb',
+	'onedrive',
+	'opensearch',
+	'outlook',
+	'postgres',
+	's3',
+	'salesforce',
+	'sharepoint',
+	'slack',
+	'snowflake',
+	'zendesk',
 ];
 
 const DESTINATION_TYPES = [
-	'astradb', 'azure', 'azure_ai_search', 'couchbase', 'databricks_volume_delta_tables', 'databricks_volumes', 'delta_table',
-	'elasticsearch', 'gcs', 'ibm_watsonx_s3', 'kafka-cloud', 'milvus', 'mongodb', 'motherduck', 'neo4j', 'onedrive', 'opensearch',
-	'pinecone', 'postgres', 'qdrant-cloud', 'redis', 's3', 'snowflake', 'weaviate-cloud',
+	'astradb',
+	'azure',
+	'azure_ai_search',
+	'couchbase',
+	'databricks_volume_delta_tables',
+	'databricks_volumes',
+	'delta_table',
+	'elasticsearch',
+	'gcs',
+	'ibm_watsonx_s3',
+	'kafka-cloud',
+	'milvus',
+	'mongodb',
+	'motherduck',
+	'neo4j',
+	'onedrive',
+	'opensearch',
+	'pinecone',
+	'postgres',
+	'qdrant-cloud',
+	'redis',
+	's3',
+	'snowflake',
+	'weaviate-cloud',
 ];
 
 export const CONNECTOR_KINDS: Record<ConnectorKind, ConnectorKindInfo> = {
@@ -69,11 +109,18 @@ export const CONNECTOR_KINDS: Record<ConnectorKind, ConnectorKindInfo> = {
 
 /** The connector types as options, with "Other" for a type Unstructured adds later (the enums are open). */
 export function connectorTypeOptions({ types }: ConnectorKindInfo): INodePropertyOptions[] {
-	return [...types.map((type) => ({ name: type, value: type })), { name: 'Other (by Value)', value: 'other' }];
+	return [
+		...types.map((type) => ({ name: type, value: type })),
+		{ name: 'Other (by Value)', value: 'other' },
+	];
 }
 
 /** The source or destination picker: From List (searchable by name) or By ID. */
-export function connectorLocator({ label, idName, searchMethod }: ConnectorKindInfo): INodeProperties {
+export function connectorLocator({
+	label,
+	idName,
+	searchMethod,
+}: ConnectorKindInfo): INodeProperties {
 	return listOrIdLocator({
 		displayName: label,
 		name: idName,
@@ -86,5 +133,6 @@ export function connectorLocator({ label, idName, searchMethod }: ConnectorKindI
 
 /** What a 404 means for a connector, naming it. */
 export function connectorNotFound({ label, idName }: ConnectorKindInfo) {
-	return (context: IExecuteSingleFunctions) => `The Unstructured API found no ${label.toLowerCase()} with ID "${readIdParameter(context, idName)}"`;
+	return (context: IExecuteSingleFunctions) =>
+		`The Unstructured API found no ${label.toLowerCase()} with ID "${readIdParameter(context, idName)}"`;
 }

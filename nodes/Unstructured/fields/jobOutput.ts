@@ -10,16 +10,22 @@ import type { ParameterContext } from '../../input/parameters';
 export type JobOutputChoice = 'job' | 'outputFiles' | 'elements';
 
 const CHOICES: Record<JobOutputChoice, INodePropertyOptions> = {
-	job: { name: 'Job', value: 'job', description: 'One item: the job, as the API returns it, with job_id' },
+	job: {
+		name: 'Job',
+		value: 'job',
+		description: 'One item: the job, as the API returns it, with job_id',
+	},
 	outputFiles: {
 		name: 'Output Files',
 		value: 'outputFiles',
-		description: 'One item per output file of the job, with the job ID, workflow and status on each, ready for Job › Download Output',
+		description:
+			'One item per output file of the job, with the job ID, workflow and status on each, ready for Job › Download Output',
 	},
 	elements: {
 		name: 'Elements',
 		value: 'elements',
-		description: 'One item per document element (text, type, metadata) of each file, with its file and job',
+		description:
+			'One item per document element (text, type, metadata) of each file, with its file and job',
 	},
 };
 
@@ -46,7 +52,9 @@ export interface JobOutput {
 export function jobOutput(spec: JobOutputSpec): JobOutput {
 	const options = spec.choices.map((choice) => {
 		const note = spec.notes?.[choice];
-		return note ? { ...CHOICES[choice], description: `${CHOICES[choice].description}. ${note}` } : CHOICES[choice];
+		return note
+			? { ...CHOICES[choice], description: `${CHOICES[choice].description}. ${note}` }
+			: CHOICES[choice];
 	});
 	const defaultChoice = spec.default;
 	return {

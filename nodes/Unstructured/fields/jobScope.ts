@@ -11,7 +11,11 @@ export function jobScopeFields(workflowDescription: string): INodeProperties[] {
 			type: 'options',
 			default: 'workspace',
 			options: [
-				{ name: 'Whole Workspace', value: 'workspace', description: 'Jobs of every workflow of the API key\'s workspace' },
+				{
+					name: 'Whole Workspace',
+					value: 'workspace',
+					description: "Jobs of every workflow of the API key's workspace",
+				},
 				{ name: 'One Workflow', value: 'workflow', description: 'Jobs of one workflow' },
 			],
 		},

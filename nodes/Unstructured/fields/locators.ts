@@ -53,7 +53,8 @@ export const jobIdLocator: INodeProperties = {
 	...listOrIdLocator({
 		displayName: 'Job ID',
 		name: 'jobId',
-		description: 'The job to work with. By default the job_id of the incoming item; pick a job from the list or give its ID instead.',
+		description:
+			'The job to work with. By default the job_id of the incoming item; pick a job from the list or give its ID instead.',
 		searchListMethod: 'searchJobs',
 		listPlaceholder: 'Select a job...',
 		idPlaceholder: 'e.g. b2c3d4e5-6f7a-8b9c-0d1e-2f3a4b5c6d7e',

@@ -10,10 +10,17 @@ export interface WaitDefaults {
 }
 
 /** Waiting for a job. 4 hours in line: 300 one-file jobs, 5 at a time, 40 s each, wait about 40 minutes for the last. */
-export const JOB_WAIT_DEFAULTS = { pollInterval: 10, timeout: 1800, maxTimeScheduled: 14_400 } as const satisfies WaitDefaults;
+export const JOB_WAIT_DEFAULTS = {
+	pollInterval: 10,
+	timeout: 1800,
+	maxTimeScheduled: 14_400,
+} as const satisfies WaitDefaults;
 
 /** Waiting for a connector's connection check. */
-export const CHECK_WAIT_DEFAULTS = { pollInterval: 5, timeout: 300 } as const satisfies WaitDefaults;
+export const CHECK_WAIT_DEFAULTS = {
+	pollInterval: 5,
+	timeout: 300,
+} as const satisfies WaitDefaults;
 
 /** What the user set under Wait Options (for a job) or Check Wait Options (for a connection check). */
 export interface WaitOptionsValue {
@@ -54,7 +61,10 @@ export function waitTimingOptions({
 			default: 'error',
 			options: [
 				{ name: 'Fail With an Error', value: 'error' },
-				{ name: `Output the ${what.charAt(0).toUpperCase()}${what.slice(1)} as It Stands`, value: outputValue },
+				{
+					name: `Output the ${what.charAt(0).toUpperCase()}${what.slice(1)} as It Stands`,
+					value: outputValue,
+				},
 			],
 			description: `What to do when the ${what} has not finished within the timeout`,
 		},
@@ -89,7 +99,13 @@ const waitForCompletionToggle: INodeProperties = {
 
 const { maxTimeScheduled } = JOB_WAIT_DEFAULTS;
 
-export function waitForCompletionFields({ waitByDefault, show = {} }: { waitByDefault: boolean; show?: IDisplayOptions['show'] }): INodeProperties[] {
+export function waitForCompletionFields({
+	waitByDefault,
+	show = {},
+}: {
+	waitByDefault: boolean;
+	show?: IDisplayOptions['show'];
+}): INodeProperties[] {
 	return [
 		{ ...waitForCompletionToggle, default: waitByDefault, displayOptions: { show } },
 		{
@@ -106,7 +122,7 @@ export function waitForCompletionFields({ waitByDefault, show = {} }: { waitByDe
 					type: 'boolean',
 					default: true,
 					description:
-						'Whether a job that ends FAILED or STOPPED, or (with Output Elements) completes with a failed file, stops the node with Unstructured\'s reasons, outputting nothing for it. When off, such a job is output as it ended, and Output Elements gives the good files\' elements.',
+						"Whether a job that ends FAILED or STOPPED, or (with Output Elements) completes with a failed file, stops the node with Unstructured's reasons, outputting nothing for it. When off, such a job is output as it ended, and Output Elements gives the good files' elements.",
 				},
 				{
 					displayName: 'Max Time Scheduled (Seconds)',
@@ -121,7 +137,8 @@ export function waitForCompletionFields({ waitByDefault, show = {} }: { waitByDe
 					what: 'job',
 					outputValue: 'outputJob',
 					...JOB_WAIT_DEFAULTS,
-					timeoutDescription: 'How long the job may run, counted from when it leaves SCHEDULED (the time in line has its own bound). The default is 30 minutes.',
+					timeoutDescription:
+						'How long the job may run, counted from when it leaves SCHEDULED (the time in line has its own bound). The default is 30 minutes.',
 				}),
 			],
 		},

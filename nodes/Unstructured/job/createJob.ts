@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import { filesTooLargeError } from '../../http/errors';
 import { multipartBody } from '../../http/multipart';
@@ -22,17 +27,32 @@ export async function sendCreateJob(
 	inputs: BinaryInput[],
 	requestData: () => IDataObject,
 ): Promise<IN8nHttpFullResponse> {
-	return await sendChecked(context, { ...options, method: 'POST', url: JOBS_PATH }, {
-		beforeAttempt: async () => await waitForJobCreationSlot(context),
-		prepare: async (unprepared) => {
-			const parts = [];
-			for (const input of inputs) parts.push(await filePart(context, input));
-			return withBody(unprepared, await multipartBody([{ name: 'request_data', text: JSON.stringify(requestData()) }, ...parts]));
+	return await sendChecked(
+		context,
+		{ ...options, method: 'POST', url: JOBS_PATH },
+		{
+			beforeAttempt: async () => await waitForJobCreationSlot(context),
+			prepare: async (unprepared) => {
+				const parts = [];
+				for (const input of inputs) parts.push(await filePart(context, input));
+				return withBody(
+					unprepared,
+					await multipartBody([
+						{ name: 'request_data', text: JSON.stringify(requestData()) },
+						...parts,
+					]),
+				);
+			},
+			errorFor: async (answer) => {
+				if (answer.statusCode !== 413) return undefined;
+				const sizes = await Promise.all(
+					inputs.map(async (input) => ({
+						name: sentFileName(input),
+						bytes: (await filePart(context, input)).size,
+					})),
+				);
+				return filesTooLargeError(context, answer, sizes);
+			},
 		},
-		errorFor: async (answer) => {
-			if (answer.statusCode !== 413) return undefined;
-			const sizes = await Promise.all(inputs.map(async (input) => ({ name: sentFileName(input), bytes: (await filePart(context, input)).size })));
-			return filesTooLargeError(context, answer, sizes);
-		},
-	});
+	);
 }

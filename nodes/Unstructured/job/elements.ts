@@ -19,7 +19,11 @@ import { FAIL_OPTION_ADVICE, failedFilesText, jobError, sentence } from './error
 /** A parsed JSON output as element objects: a list's entries (a value stands as `{ value }`), or the object itself. */
 export function asElements(parsed: unknown): IDataObject[] {
 	const elements = Array.isArray(parsed) ? parsed : [parsed];
-	return elements.map((element) => (element && typeof element === 'object' ? (element as IDataObject) : { value: element as string }));
+	return elements.map((element) =>
+		element && typeof element === 'object'
+			? (element as IDataObject)
+			: { value: element as string },
+	);
 }
 
 interface FailedFile {
@@ -60,31 +64,54 @@ export function sentFilesOf(context: IExecuteSingleFunctions): SentFiles {
  * (and a node's output files) in the order the files were sent, so the names sent are matched by
  * position; where the counts differ, the file ID stands for the name.
  */
-function outputFilesOf(context: IExecuteSingleFunctions, job: JobInformation, { names }: SentFiles): OutputFile[] {
+function outputFilesOf(
+	context: IExecuteSingleFunctions,
+	job: JobInformation,
+	{ names }: SentFiles,
+): OutputFile[] {
 	const nameAt = (index: number, fileId: string) => (names.length > index ? names[index] : fileId);
 	const chosen = readOptionalText(context, 'elementsNode');
 	if (!chosen) {
-		return (job.input_file_ids ?? []).map((fileId, index) => ({ fileId, fileName: nameAt(index, fileId), index }));
+		return (job.input_file_ids ?? []).map((fileId, index) => ({
+			fileId,
+			fileName: nameAt(index, fileId),
+			index,
+		}));
 	}
 	const entries = job.output_node_files ?? [];
-	const matching = entries.filter((entry: NodeFileMetadata) => isNode(chosen, entry.node_id, entry.node_type, entry.node_subtype));
+	const matching = entries.filter((entry: NodeFileMetadata) =>
+		isNode(chosen, entry.node_id, entry.node_type, entry.node_subtype),
+	);
 	const nodeIds = [...new Set(matching.map((entry) => entry.node_id))];
 	if (nodeIds.length !== 1) {
-		const known = [...new Set(entries.map((entry) => `${entry.node_id} (${entry.node_type}, ${entry.node_subtype})`))];
+		const known = [
+			...new Set(
+				entries.map((entry) => `${entry.node_id} (${entry.node_type}, ${entry.node_subtype})`),
+			),
+		];
 		throw jobError(
 			context,
 			job,
-			nodeIds.length === 0 ? `Job "${job.id}" has no output of a node "${chosen}"` : `More than one node of job "${job.id}" is "${chosen}"`,
+			nodeIds.length === 0
+				? `Job "${job.id}" has no output of a node "${chosen}"`
+				: `More than one node of job "${job.id}" is "${chosen}"`,
 			`Give a node ID of the job in "Elements of Node", or leave it empty for the last node. Nodes with output: ${known.join('; ') || 'none'}.`,
 		);
 	}
-	return matching.map((entry, index) => ({ fileId: entry.file_id, nodeId: entry.node_id, fileName: nameAt(index, entry.file_id), index }));
+	return matching.map((entry, index) => ({
+		fileId: entry.file_id,
+		nodeId: entry.node_id,
+		fileName: nameAt(index, entry.file_id),
+		index,
+	}));
 }
 
 /** Whether "Elements of Node" names this node: by its ID, type or subtype, in any case. */
 function isNode(chosen: string, ...idTypeSubtype: unknown[]): boolean {
 	const wanted = chosen.toLowerCase();
-	return idTypeSubtype.some((value) => value !== undefined && String(value).toLowerCase() === wanted);
+	return idTypeSubtype.some(
+		(value) => value !== undefined && String(value).toLowerCase() === wanted,
+	);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -95,15 +122,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * a mistake fails before the job is paid for. A node ID is not checked: no source says whether a
  * job's nodes keep the IDs of its template's nodes (GUESS avoided).
  */
-export function checkElementsNode(context: IExecuteSingleFunctions, nodes: IDataObject[], definedBy: string): void {
+export function checkElementsNode(
+	context: IExecuteSingleFunctions,
+	nodes: IDataObject[],
+	definedBy: string,
+): void {
 	const chosen = readOptionalText(context, 'elementsNode');
 	if (!chosen || UUID.test(chosen)) return;
 	const matching = nodes.filter((node) => isNode(chosen, node.id, node.type, node.subtype));
 	if (matching.length === 1) return;
-	const known = nodes.map((node) => `${String(node.name ?? node.id ?? '?')} (${String(node.type)}, ${String(node.subtype)})`).join('; ');
+	const known = nodes
+		.map(
+			(node) =>
+				`${String(node.name ?? node.id ?? '?')} (${String(node.type)}, ${String(node.subtype)})`,
+		)
+		.join('; ');
 	throw itemInputError(
 		context,
-		matching.length === 0 ? `No node "${chosen}" in ${definedBy} for Elements of Node` : `More than one node of ${definedBy} is "${chosen}"`,
+		matching.length === 0
+			? `No node "${chosen}" in ${definedBy} for Elements of Node`
+			: `More than one node of ${definedBy} is "${chosen}"`,
 		`Give the type or subtype of one of its nodes, or leave Elements of Node empty for the last node. Its nodes: ${known || 'none'}.`,
 	);
 }
@@ -111,20 +149,36 @@ export function checkElementsNode(context: IExecuteSingleFunctions, nodes: IData
 /** Whether a failed file of `/failed-files` is this file: its `document` is not documented further. */
 function isFile(failed: FailedFile, file: OutputFile): boolean {
 	const document = String(failed.document);
-	return document === file.fileId || document === file.fileName || document.endsWith(`/${file.fileName}`);
+	return (
+		document === file.fileId || document === file.fileName || document.endsWith(`/${file.fileName}`)
+	);
 }
 
-async function failedFilesOf(context: IExecuteSingleFunctions, job: JobInformation): Promise<FailedFile[]> {
-	const response = await apiRequest(context, { method: 'GET', url: jobPath(job.id, 'failed-files') });
+async function failedFilesOf(
+	context: IExecuteSingleFunctions,
+	job: JobInformation,
+): Promise<FailedFile[]> {
+	const response = await apiRequest(context, {
+		method: 'GET',
+		url: jobPath(job.id, 'failed-files'),
+	});
 	const files = (response.body as IDataObject | undefined)?.failed_files;
 	return Array.isArray(files) ? (files as unknown as FailedFile[]) : [];
 }
 
 /** The elements of one file: the download, a JSON list (an object counts as one element). */
-async function downloadElements(context: IExecuteSingleFunctions, job: JobInformation, file: OutputFile): Promise<IDataObject[]> {
+async function downloadElements(
+	context: IExecuteSingleFunctions,
+	job: JobInformation,
+	file: OutputFile,
+): Promise<IDataObject[]> {
 	const response = await apiRequest(
 		context,
-		{ method: 'GET', url: jobPath(job.id, 'download'), qs: { file_id: file.fileId, ...(file.nodeId ? { node_id: file.nodeId } : {}) } },
+		{
+			method: 'GET',
+			url: jobPath(job.id, 'download'),
+			qs: { file_id: file.fileId, ...(file.nodeId ? { node_id: file.nodeId } : {}) },
+		},
 		{ notFound: `Unstructured has no output of file "${file.fileName}" of job "${job.id}"` },
 	);
 	let body = response.body as unknown;
@@ -132,7 +186,12 @@ async function downloadElements(context: IExecuteSingleFunctions, job: JobInform
 		try {
 			body = JSON.parse(body.toString());
 		} catch {
-			throw jobError(context, job, `The output of file "${file.fileName}" of job "${job.id}" is not JSON`, 'Elements needs JSON output; use Job › Download Output with "Binary File" for other formats.');
+			throw jobError(
+				context,
+				job,
+				`The output of file "${file.fileName}" of job "${job.id}" is not JSON`,
+				'Elements needs JSON output; use Job › Download Output with "Binary File" for other formats.',
+			);
 		}
 	}
 	return asElements(body);
@@ -147,7 +206,12 @@ async function downloadElements(context: IExecuteSingleFunctions, job: JobInform
  */
 export type FailedFilesOutput = 'errorItems' | 'lastItem';
 
-function withFailedFiles(items: INodeExecutionData[], failedItems: IDataObject[], output: FailedFilesOutput, job: JobInformation): INodeExecutionData[] {
+function withFailedFiles(
+	items: INodeExecutionData[],
+	failedItems: IDataObject[],
+	output: FailedFilesOutput,
+	job: JobInformation,
+): INodeExecutionData[] {
 	if (failedItems.length === 0) return items;
 	if (output === 'errorItems') return [...items, ...failedItems.map((json) => ({ json }))];
 	const failedFiles = failedItems.map((file) => {
@@ -186,26 +250,41 @@ export async function elementItems(
 		);
 	}
 	// Each input item's elements and failed files, in file order: one owner unless the job was packed.
-	const ownerOf = (index: number) => sent.owners?.[index] ?? sent.owners?.[0] ?? context.getItemIndex();
+	const ownerOf = (index: number) =>
+		sent.owners?.[index] ?? sent.owners?.[0] ?? context.getItemIndex();
 	const byOwner = new Map<number, { items: INodeExecutionData[]; failed: IDataObject[] }>();
-	const of = (owner: number) => byOwner.get(owner) ?? byOwner.set(owner, { items: [], failed: [] }).get(owner)!;
+	const of = (owner: number) =>
+		byOwner.get(owner) ?? byOwner.set(owner, { items: [], failed: [] }).get(owner)!;
 	const reported = new Set<FailedFile>();
 	for (const file of files) {
 		const owned = of(ownerOf(file.index));
-		const fileContext: IDataObject = { job_id: job.id, file_id: file.fileId, ...(file.nodeId ? { node_id: file.nodeId } : {}), file_name: file.fileName };
+		const fileContext: IDataObject = {
+			job_id: job.id,
+			file_id: file.fileId,
+			...(file.nodeId ? { node_id: file.nodeId } : {}),
+			file_name: file.fileName,
+		};
 		const failure = failed.find((candidate) => isFile(candidate, file));
 		if (failure) {
 			reported.add(failure);
 			owned.failed.push({ ...fileContext, error: String(failure.error) });
 			continue;
 		}
-		for (const element of await downloadElements(context, job, file)) owned.items.push({ json: withContext(element, fileContext) });
+		for (const element of await downloadElements(context, job, file))
+			owned.items.push({ json: withContext(element, fileContext) });
 	}
 	// Failed files that match none of the files by name are reported too: nothing is dropped in silence.
 	for (const failure of failed.filter((candidate) => !reported.has(candidate))) {
-		of(ownerOf(0)).failed.push({ job_id: job.id, file_name: String(failure.document), error: String(failure.error) });
+		of(ownerOf(0)).failed.push({
+			job_id: job.id,
+			file_name: String(failure.document),
+			error: String(failure.error),
+		});
 	}
 	return [...byOwner].flatMap(([owner, { items, failed: failedItems }]) =>
-		withFailedFiles(items, failedItems, failedFilesOutput, job).map((item) => ({ ...item, pairedItem: { item: owner } })),
+		withFailedFiles(items, failedItems, failedFilesOutput, job).map((item) => ({
+			...item,
+			pairedItem: { item: owner },
+		})),
 	);
 }

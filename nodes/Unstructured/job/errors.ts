@@ -12,12 +12,21 @@ import type { WaitResult, WaitSettings } from './wait';
  * An error about a job of this item, carrying the job's ID and status (as `job_status`: n8n shows a
  * `status` field as the error code, and a job status is no error code).
  */
-export function jobError(context: IExecuteSingleFunctions, job: JobInformation, message: string, description: string): NodeApiError {
-	return new NodeApiError(context.getNode(), { job_id: job.id, job_status: job.status } as JsonObject, {
-		message,
-		description,
-		itemIndex: context.getItemIndex(),
-	});
+export function jobError(
+	context: IExecuteSingleFunctions,
+	job: JobInformation,
+	message: string,
+	description: string,
+): NodeApiError {
+	return new NodeApiError(
+		context.getNode(),
+		{ job_id: job.id, job_status: job.status } as JsonObject,
+		{
+			message,
+			description,
+			itemIndex: context.getItemIndex(),
+		},
+	);
 }
 
 /** Text as one sentence: n8n's error panel shows a description as one paragraph, so sentences, not lines. */
@@ -35,7 +44,11 @@ export const FAIL_OPTION_ADVICE =
 	'Turn off "Fail When the Job or a File Fails" under Wait Options to output the job as it ended, or, with Output Elements, the elements of the files that succeeded.';
 
 /** The error for a wait that ran out, giving the job's last status and what to do. */
-export function jobWaitTimeoutError(context: IExecuteSingleFunctions, wait: WaitResult, settings: WaitSettings): NodeApiError {
+export function jobWaitTimeoutError(
+	context: IExecuteSingleFunctions,
+	wait: WaitResult,
+	settings: WaitSettings,
+): NodeApiError {
 	const { job, problem } = wait;
 	const lastPoll = problem ? ` (the last poll failed: ${problem})` : '';
 	const seconds = (ms = 0) => Math.round(ms / 1000);
@@ -59,11 +72,16 @@ export function jobWaitTimeoutError(context: IExecuteSingleFunctions, wait: Wait
 	);
 }
 
-async function fetchOptional(context: IExecuteSingleFunctions, url: string): Promise<IDataObject | undefined> {
+async function fetchOptional(
+	context: IExecuteSingleFunctions,
+	url: string,
+): Promise<IDataObject | undefined> {
 	try {
 		const response = await sendApiRequest(context, { method: 'GET', url });
 		const { body } = response;
-		return response.statusCode < 400 && body && typeof body === 'object' ? (body as IDataObject) : undefined;
+		return response.statusCode < 400 && body && typeof body === 'object'
+			? (body as IDataObject)
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -73,13 +91,29 @@ async function fetchOptional(context: IExecuteSingleFunctions, url: string): Pro
  * The error for a job that ended FAILED or STOPPED, with what `/details` and `/failed-files`
  * say about it (each fetched on a best-effort basis: the job's status is the news).
  */
-export async function jobFailedError(context: IExecuteSingleFunctions, job: JobInformation): Promise<NodeApiError> {
+export async function jobFailedError(
+	context: IExecuteSingleFunctions,
+	job: JobInformation,
+): Promise<NodeApiError> {
 	const [details, failed] = await Promise.all([
 		fetchOptional(context, jobPath(job.id, 'details')),
 		fetchOptional(context, jobPath(job.id, 'failed-files')),
 	]);
-	const message = typeof details?.message === 'string' && details.message ? details.message : undefined;
-	const failedFiles = Array.isArray(failed?.failed_files) ? (failed.failed_files as IDataObject[]) : [];
-	const description = [failedFiles.length > 0 ? sentence(`Failed files: ${failedFilesText(failedFiles)}`) : '', FAIL_OPTION_ADVICE].filter(Boolean).join(' ');
-	return jobError(context, job, `Job "${job.id}" of workflow "${job.workflow_name}" ended ${job.status}${message ? `: ${message}` : ''}`, description);
+	const message =
+		typeof details?.message === 'string' && details.message ? details.message : undefined;
+	const failedFiles = Array.isArray(failed?.failed_files)
+		? (failed.failed_files as IDataObject[])
+		: [];
+	const description = [
+		failedFiles.length > 0 ? sentence(`Failed files: ${failedFilesText(failedFiles)}`) : '',
+		FAIL_OPTION_ADVICE,
+	]
+		.filter(Boolean)
+		.join(' ');
+	return jobError(
+		context,
+		job,
+		`Job "${job.id}" of workflow "${job.workflow_name}" ended ${job.status}${message ? `: ${message}` : ''}`,
+		description,
+	);
 }

@@ -41,8 +41,16 @@ export interface FetchLimits {
 }
 
 /** The job as Job › Get reads it, for the triggers that output a job or its files. */
-export async function fetchJob(context: ApiContext, jobId: string, { timeout, retry }: FetchLimits = {}): Promise<JobInformation> {
-	const response = await apiRequest(context, { method: 'GET', url: jobPath(jobId), timeout }, { retry });
+export async function fetchJob(
+	context: ApiContext,
+	jobId: string,
+	{ timeout, retry }: FetchLimits = {},
+): Promise<JobInformation> {
+	const response = await apiRequest(
+		context,
+		{ method: 'GET', url: jobPath(jobId), timeout },
+		{ retry },
+	);
 	if (!isJob(response.body)) throw unexpectedBodyError(context.getNode(), response, 0);
 	return response.body;
 }
@@ -54,13 +62,15 @@ export function outputFileItems(job: JobInformation): IDataObject[] {
 	return (job.output_node_files ?? []).map((file) => withContext(file as IDataObject, context));
 }
 
-
 /**
  * With "Wait for Completion" on: the job once it has completed, or `asItIs` when the job as it
  * stands must be output instead (it failed and "Fail When the Job Fails" is off, or the wait ran
  * out and "On Timeout" says to output it). Throws for a failed job or a timeout otherwise.
  */
-async function finishedJob(context: IExecuteSingleFunctions, job: JobInformation): Promise<JobInformation | { asItIs: JobInformation }> {
+async function finishedJob(
+	context: IExecuteSingleFunctions,
+	job: JobInformation,
+): Promise<JobInformation | { asItIs: JobInformation }> {
 	const options = readJobWaitOptions(context);
 	const settings = waitSettingsOf(options, JOB_WAIT_DEFAULTS);
 	const wait = await waitForJob(context, job, settings);
@@ -83,10 +93,17 @@ async function finishedJob(context: IExecuteSingleFunctions, job: JobInformation
  * `sent` says which item each file came from: each output is paired with its item, and a job-wide
  * output (the job) is given to each of them.
  */
-export async function jobOutputItems(context: IExecuteSingleFunctions, response: IN8nHttpFullResponse, output: JobOutput, sent?: SentFiles): Promise<INodeExecutionData[]> {
-	if (!isJob(response.body)) throw unexpectedBodyError(context.getNode(), response, context.getItemIndex());
+export async function jobOutputItems(
+	context: IExecuteSingleFunctions,
+	response: IN8nHttpFullResponse,
+	output: JobOutput,
+	sent?: SentFiles,
+): Promise<INodeExecutionData[]> {
+	if (!isJob(response.body))
+		throw unexpectedBodyError(context.getNode(), response, context.getItemIndex());
 	const owners = sent?.owners ? [...new Set(sent.owners)] : [context.getItemIndex()];
-	const toEachItem = (json: IDataObject) => owners.map((owner) => ({ json, pairedItem: { item: owner } }));
+	const toEachItem = (json: IDataObject) =>
+		owners.map((owner) => ({ json, pairedItem: { item: owner } }));
 	let job = response.body;
 	if (context.getNodeParameter('waitForCompletion', false) === true) {
 		const finished = await finishedJob(context, job);
@@ -97,20 +114,36 @@ export async function jobOutputItems(context: IExecuteSingleFunctions, response:
 	if (choice === 'job') return toEachItem(withJobId(job));
 	if (choice === 'elements') {
 		const failWhenJobFails = readJobWaitOptions(context).failWhenJobFails !== false;
-		const failedFiles = context.getNodeParameter('failedFiles', defaultFailedFilesOutput(context)) as FailedFilesOutput;
-		return await elementItems(context, job, failWhenJobFails, failedFiles, sent ?? sentFilesOf(context));
+		const failedFiles = context.getNodeParameter(
+			'failedFiles',
+			defaultFailedFilesOutput(context),
+		) as FailedFilesOutput;
+		return await elementItems(
+			context,
+			job,
+			failWhenJobFails,
+			failedFiles,
+			sent ?? sentFilesOf(context),
+		);
 	}
 	const ownerOf = (fileId: unknown) => {
 		const position = job.input_file_ids?.indexOf(String(fileId)) ?? -1;
 		const index = position !== -1 ? position : (sent?.names.indexOf(String(fileId)) ?? -1);
 		return sent?.owners?.[index] ?? owners[0];
 	};
-	return outputFileItems(job).map((json) => ({ json, pairedItem: { item: ownerOf(json.file_id) } }));
+	return outputFileItems(job).map((json) => ({
+		json,
+		pairedItem: { item: ownerOf(json.file_id) },
+	}));
 }
 
 /** postReceive: `jobOutputItems` of this item's own job, as the operation's Output asks. */
 export function toJobOutput(output: JobOutput): PostReceiveFunction {
-	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		_items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	) {
 		return await jobOutputItems(this, response, output);
 	};
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import { filesOfItem, sentFileName } from '../../input/binaryFiles';
 import { sendCreateJob } from './createJob';
@@ -61,10 +66,17 @@ function newGroup(members: number[]): Group {
 	return { members, result, settle };
 }
 
-function planFor(context: IExecuteSingleFunctions, items: INodeExecutionData[], filesPerJob: number, limits: FileLimits): Plan {
+function planFor(
+	context: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	filesPerJob: number,
+	limits: FileLimits,
+): Plan {
 	let plan = plans.get(items);
 	if (!plan) {
-		const counts = items.map((item) => filesOfItem(context, item, limits.maxFiles, limits.maxBytes).length);
+		const counts = items.map(
+			(item) => filesOfItem(context, item, limits.maxFiles, limits.maxBytes).length,
+		);
 		const groupOf = new Map<number, Group>();
 		for (const members of groupsOf(counts, filesPerJob)) {
 			const group = newGroup(members);
@@ -121,9 +133,22 @@ async function createGroupJob(
 	items: INodeExecutionData[],
 	{ limits, requestData, output }: PackedCreate,
 ): Promise<Map<number, INodeExecutionData[]>> {
-	const inputs = group.members.flatMap((member) => filesOfItem(context, items[member], limits.maxFiles, limits.maxBytes).map((input) => ({ member, input })));
-	const sent: SentFiles = { names: inputs.map(({ input }) => sentFileName(input)), owners: inputs.map(({ member }) => member) };
-	const response = await sendCreateJob(context, options, inputs.map(({ input }) => input), requestData);
+	const inputs = group.members.flatMap((member) =>
+		filesOfItem(context, items[member], limits.maxFiles, limits.maxBytes).map((input) => ({
+			member,
+			input,
+		})),
+	);
+	const sent: SentFiles = {
+		names: inputs.map(({ input }) => sentFileName(input)),
+		owners: inputs.map(({ member }) => member),
+	};
+	const response = await sendCreateJob(
+		context,
+		options,
+		inputs.map(({ input }) => input),
+		requestData,
+	);
 	const shares = new Map<number, INodeExecutionData[]>(group.members.map((member) => [member, []]));
 	for (const item of await jobOutputItems(context, response, output, sent)) {
 		const owner = (item.pairedItem as { item: number } | undefined)?.item ?? group.members[0];

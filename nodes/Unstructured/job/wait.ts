@@ -1,7 +1,12 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { apiErrorFromResponse, itemError, transportProblem, unexpectedBodyError } from '../../http/errors';
+import {
+	apiErrorFromResponse,
+	itemError,
+	transportProblem,
+	unexpectedBodyError,
+} from '../../http/errors';
 import { jobPath } from '../api/paths';
 import { isTransientTransportError, retryAfterMs } from '../../http/retry';
 import { sendApiRequest } from '../../http/transport';
@@ -9,7 +14,11 @@ import { isJob } from '../api/types';
 import type { JobInformation } from '../api/types';
 
 /** Statuses after which a job changes no more; any other status, even one unknown today, is waited on. */
-export const FINISHED_JOB_STATUSES: ReadonlySet<string> = new Set(['COMPLETED', 'STOPPED', 'FAILED']);
+export const FINISHED_JOB_STATUSES: ReadonlySet<string> = new Set([
+	'COMPLETED',
+	'STOPPED',
+	'FAILED',
+]);
 
 const MAX_BACKOFF_MS = 60_000;
 
@@ -30,7 +39,9 @@ export function waitSettingsOf(
 	return {
 		pollIntervalMs: Math.max(1, options.pollInterval ?? defaults.pollInterval) * 1000,
 		timeoutMs: Math.max(1, options.timeout ?? defaults.timeout) * 1000,
-		...(maxTimeScheduled === undefined ? {} : { maxInLineMs: Math.max(1, maxTimeScheduled) * 1000 }),
+		...(maxTimeScheduled === undefined
+			? {}
+			: { maxInLineMs: Math.max(1, maxTimeScheduled) * 1000 }),
 	};
 }
 
@@ -47,26 +58,36 @@ export interface Watched<T> {
 
 type Poll<T> = { value: T } | { retryAfterMs?: number; problem: string };
 
-async function pollOnce<T>(context: IExecuteSingleFunctions, watched: Watched<T>): Promise<Poll<T>> {
+async function pollOnce<T>(
+	context: IExecuteSingleFunctions,
+	watched: Watched<T>,
+): Promise<Poll<T>> {
 	let response: IN8nHttpFullResponse;
 	try {
 		response = await sendApiRequest(context, { method: 'GET', url: watched.url });
 	} catch (error) {
 		if (context.getExecutionCancelSignal()?.aborted) {
-			throw new NodeOperationError(context.getNode(), `The execution was stopped while waiting for ${watched.what}`, {
-				itemIndex: context.getItemIndex(),
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`The execution was stopped while waiting for ${watched.what}`,
+				{
+					itemIndex: context.getItemIndex(),
+				},
+			);
 		}
 		// A refused, reset or timed-out connection may pass; a TLS, DNS or proxy error will not.
-		if (!isTransientTransportError(error)) throw itemError(context.getNode(), error, context.getItemIndex());
+		if (!isTransientTransportError(error))
+			throw itemError(context.getNode(), error, context.getItemIndex());
 		return { problem: transportProblem(error) };
 	}
 	const { statusCode } = response;
 	if (statusCode === 429 || statusCode >= 500) {
 		return { retryAfterMs: retryAfterMs(response), problem: `the API answered ${statusCode}` };
 	}
-	if (statusCode >= 400) throw apiErrorFromResponse(context.getNode(), response, context.getItemIndex());
-	if (!watched.isValid(response.body)) throw unexpectedBodyError(context.getNode(), response, context.getItemIndex());
+	if (statusCode >= 400)
+		throw apiErrorFromResponse(context.getNode(), response, context.getItemIndex());
+	if (!watched.isValid(response.body))
+		throw unexpectedBodyError(context.getNode(), response, context.getItemIndex());
 	return { value: response.body };
 }
 
@@ -88,9 +109,15 @@ export interface Waited<T> {
  * retried with backoff (honouring Retry-After) until the timeout; other errors (TLS, DNS, a proxy's
  * refusal, any other HTTP error) end the wait at once with their cause.
  */
-export async function waitUntilFinished<T>(context: IExecuteSingleFunctions, first: T, watched: Watched<T>, settings: WaitSettings): Promise<Waited<T>> {
+export async function waitUntilFinished<T>(
+	context: IExecuteSingleFunctions,
+	first: T,
+	watched: Watched<T>,
+	settings: WaitSettings,
+): Promise<Waited<T>> {
 	const started = Date.now();
-	const inLine = (value: T) => settings.maxInLineMs !== undefined && (watched.inLine?.(value) ?? false);
+	const inLine = (value: T) =>
+		settings.maxInLineMs !== undefined && (watched.inLine?.(value) ?? false);
 	// The time running counts from when it is first seen out of line; until then, the time in line.
 	let leftLineAt = inLine(first) ? undefined : started;
 	const signal = context.getExecutionCancelSignal();
@@ -100,11 +127,21 @@ export async function waitUntilFinished<T>(context: IExecuteSingleFunctions, fir
 	let delayMs = settings.pollIntervalMs;
 	while (!watched.isFinished(current)) {
 		const now = Date.now();
-		const deadline = leftLineAt === undefined ? started + (settings.maxInLineMs as number) : leftLineAt + settings.timeoutMs;
+		const deadline =
+			leftLineAt === undefined
+				? started + (settings.maxInLineMs as number)
+				: leftLineAt + settings.timeoutMs;
 		const remainingMs = deadline - now;
 		if (remainingMs <= 0) {
 			const inLineMs = (leftLineAt ?? now) - started;
-			return { value: current, finished: false, problem, outOfLineTime: leftLineAt === undefined, inLineMs, runningMs: leftLineAt === undefined ? 0 : now - leftLineAt };
+			return {
+				value: current,
+				finished: false,
+				problem,
+				outOfLineTime: leftLineAt === undefined,
+				inLineMs,
+				runningMs: leftLineAt === undefined ? 0 : now - leftLineAt,
+			};
 		}
 		await sleep(Math.min(delayMs, remainingMs), signal);
 		const poll = await pollOnce(context, watched);
@@ -117,7 +154,8 @@ export async function waitUntilFinished<T>(context: IExecuteSingleFunctions, fir
 		} else {
 			failures += 1;
 			problem = poll.problem;
-			delayMs = poll.retryAfterMs ?? Math.min(settings.pollIntervalMs * 2 ** failures, MAX_BACKOFF_MS);
+			delayMs =
+				poll.retryAfterMs ?? Math.min(settings.pollIntervalMs * 2 ** failures, MAX_BACKOFF_MS);
 		}
 	}
 	return { value: current, finished: true };
@@ -131,7 +169,11 @@ export type WaitResult = Omit<Waited<JobInformation>, 'value'> & { job: JobInfor
  * docs/unstructured-api.md §3): the Timeout counts from when it leaves SCHEDULED, and the time in
  * line has its own, longer bound, so that the tail of a large batch does not time out in line.
  */
-export async function waitForJob(context: IExecuteSingleFunctions, job: JobInformation, settings: WaitSettings): Promise<WaitResult> {
+export async function waitForJob(
+	context: IExecuteSingleFunctions,
+	job: JobInformation,
+	settings: WaitSettings,
+): Promise<WaitResult> {
 	const watched: Watched<JobInformation> = {
 		url: jobPath(job.id),
 		isValid: isJob,

@@ -13,7 +13,11 @@ import type { JobInformation } from '../api/types';
 
 const PAGE_SIZE = 100;
 
-async function getList(context: ILoadOptionsFunctions, url: string, qs: IDataObject = {}): Promise<unknown[]> {
+async function getList(
+	context: ILoadOptionsFunctions,
+	url: string,
+	qs: IDataObject = {},
+): Promise<unknown[]> {
 	const response = await apiRequest(context, { method: 'GET', url, qs });
 	if (!Array.isArray(response.body)) throw unexpectedBodyError(context.getNode(), response, 0);
 	return response.body;
@@ -47,7 +51,9 @@ function readableDate(iso: unknown): string {
 
 /** "COMPLETED" → "Completed", "IN_PROGRESS" → "In progress". */
 function readableStatus(status: unknown): string {
-	const text = String(status ?? '').toLowerCase().replace(/_/g, ' ');
+	const text = String(status ?? '')
+		.toLowerCase()
+		.replace(/_/g, ' ');
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -90,7 +96,10 @@ export async function searchWorkflows(
 }
 
 /** Unstructured's workflow templates, for on-demand jobs: the name (long ones are cut off in the list), then the ID and description. */
-export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const templates = (await getList(this, TEMPLATES_PATH)) as IDataObject[];
 	return {
 		results: templates
@@ -103,21 +112,37 @@ export async function searchTemplates(this: ILoadOptionsFunctions, filter?: stri
 	};
 }
 
-async function searchConnectors(context: ILoadOptionsFunctions, url: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+async function searchConnectors(
+	context: ILoadOptionsFunctions,
+	url: string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const connectors = (await getList(context, url)) as IDataObject[];
 	const results = newestFirst(
 		connectors.filter((connector) => matches(filter, connector.id, connector.name, connector.type)),
 		(connector) => connector.created_at,
-	).map((connector) => ({ name: `${String(connector.name)} · ${String(connector.type)}`, value: String(connector.id) }));
+	).map((connector) => ({
+		name: `${String(connector.name)} · ${String(connector.type)}`,
+		value: String(connector.id),
+	}));
 	return page(results, paginationToken);
 }
 
 /** The account's source connectors, newest first, named by name and type, searchable by either or ID. */
-export async function searchSources(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchSources(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await searchConnectors(this, CONNECTORS_PATHS.source, filter, paginationToken);
 }
 
 /** The account's destination connectors, as the sources are. */
-export async function searchDestinations(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchDestinations(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await searchConnectors(this, CONNECTORS_PATHS.destination, filter, paginationToken);
 }

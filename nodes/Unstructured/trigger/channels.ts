@@ -70,7 +70,11 @@ function sameEvents(a: unknown, b: string[]): boolean {
  * an earlier install, a crash) is taken over by PATCH with a new secret, instead of a second
  * channel being created beside it.
  */
-export async function findChannel(context: IHookFunctions, state: ChannelState, webhookUrl: string): Promise<boolean> {
+export async function findChannel(
+	context: IHookFunctions,
+	state: ChannelState,
+	webhookUrl: string,
+): Promise<boolean> {
 	const path = channelsPathOfScope(context);
 	const events = selectedEvents(context);
 	const errorFor = channelsUnavailable(context);
@@ -80,23 +84,43 @@ export async function findChannel(context: IHookFunctions, state: ChannelState, 
 		const channel = response.body as IDataObject | undefined;
 		if (response.statusCode < 300 && channel?.url === webhookUrl) {
 			if (!sameEvents(channel.event_types, events) || channel.enabled === false) {
-				await apiRequest(context, { method: 'PATCH', url, body: { event_types: events, enabled: true } }, { errorFor });
+				await apiRequest(
+					context,
+					{ method: 'PATCH', url, body: { event_types: events, enabled: true } },
+					{ errorFor },
+				);
 			}
 			return true;
 		}
 	}
-	const list = await apiRequest(context, { method: 'GET', url: path, qs: { channel_type: 'webhook' } }, { errorFor });
+	const list = await apiRequest(
+		context,
+		{ method: 'GET', url: path, qs: { channel_type: 'webhook' } },
+		{ errorFor },
+	);
 	const leftover = asChannelList(list.body).find((candidate) => candidate.url === webhookUrl);
 	if (!leftover?.id) return false;
 	const channelId = String(leftover.id);
 	const secret = newChannelSecret();
-	await apiRequest(context, { method: 'PATCH', url: channelPath(path, channelId), body: { secret, event_types: events, enabled: true } }, { errorFor });
+	await apiRequest(
+		context,
+		{
+			method: 'PATCH',
+			url: channelPath(path, channelId),
+			body: { secret, event_types: events, enabled: true },
+		},
+		{ errorFor },
+	);
 	Object.assign(state, { channelId, secret, channelsPath: path });
 	return true;
 }
 
 /** Registers a webhook channel for the URL, with the selected events and a secret of our own. */
-export async function createChannel(context: IHookFunctions, state: ChannelState, webhookUrl: string): Promise<void> {
+export async function createChannel(
+	context: IHookFunctions,
+	state: ChannelState,
+	webhookUrl: string,
+): Promise<void> {
 	const path = channelsPathOfScope(context);
 	const secret = newChannelSecret();
 	const response = await apiRequest(
@@ -107,7 +131,8 @@ export async function createChannel(context: IHookFunctions, state: ChannelState
 			body: {
 				channel_type: 'webhook',
 				url: webhookUrl,
-				description: `n8n workflow "${context.getWorkflow().name ?? context.getWorkflow().id}"`.slice(0, 255),
+				description:
+					`n8n workflow "${context.getWorkflow().name ?? context.getWorkflow().id}"`.slice(0, 255),
 				secret,
 				event_types: selectedEvents(context),
 				enabled: true,
@@ -115,13 +140,21 @@ export async function createChannel(context: IHookFunctions, state: ChannelState
 		},
 		{ errorFor: channelsUnavailable(context) },
 	);
-	Object.assign(state, { channelId: String((response.body as IDataObject).id), secret, channelsPath: path });
+	Object.assign(state, {
+		channelId: String((response.body as IDataObject).id),
+		secret,
+		channelsPath: path,
+	});
 }
 
 /** Deletes the registered channel; one already gone is no error. */
 export async function deleteChannel(context: IHookFunctions, state: ChannelState): Promise<void> {
 	if (state.channelId && state.channelsPath) {
-		await apiRequest(context, { method: 'DELETE', url: channelPath(state.channelsPath, state.channelId) }, { okStatuses: [404] });
+		await apiRequest(
+			context,
+			{ method: 'DELETE', url: channelPath(state.channelsPath, state.channelId) },
+			{ okStatuses: [404] },
+		);
 	}
 	delete state.channelId;
 	delete state.secret;

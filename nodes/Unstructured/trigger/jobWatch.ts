@@ -31,23 +31,46 @@ const createdMs = (job: JobInformation) => createdAtMs(job.created_at);
  * and not emitted: that needs the API to list jobs out of creation order, which no source reports,
  * and tracking every ID instead would make the state grow with the account (see the README).
  */
-export function jobsToEmit(state: WatchState, jobs: JobInformation[], statuses: string[], watching: string): WatchResult {
+export function jobsToEmit(
+	state: WatchState,
+	jobs: JobInformation[],
+	statuses: string[],
+	watching: string,
+): WatchResult {
 	const selected = (job: JobInformation) => statuses.includes(job.status);
 	const waiting = (job: JobInformation) => !selected(job) && !FINISHED_JOB_STATUSES.has(job.status);
 	// A loop, not Math.max(...jobs): spreading a list of 100,000 jobs into one call overflows the stack.
-	const watermarkMs = jobs.reduce((newest, job) => Math.max(newest, createdMs(job)), state.watching === watching ? (state.watermarkMs ?? 0) : 0);
+	const watermarkMs = jobs.reduce(
+		(newest, job) => Math.max(newest, createdMs(job)),
+		state.watching === watching ? (state.watermarkMs ?? 0) : 0,
+	);
 	const edgeIds = jobs.filter((job) => createdMs(job) === watermarkMs).map((job) => job.id);
 
 	if (state.watching !== watching || state.watermarkMs === undefined) {
-		return { emit: [], next: { watching, watermarkMs, edgeIds, pendingIds: jobs.filter(waiting).map((job) => job.id) } };
+		return {
+			emit: [],
+			next: {
+				watching,
+				watermarkMs,
+				edgeIds,
+				pendingIds: jobs.filter(waiting).map((job) => job.id),
+			},
+		};
 	}
 	const oldEdge = new Set(state.edgeIds ?? []);
 	const pending = new Set(state.pendingIds ?? []);
-	const isNew = (job: JobInformation) => createdMs(job) > (state.watermarkMs as number) || (createdMs(job) === state.watermarkMs && !oldEdge.has(job.id));
+	const isNew = (job: JobInformation) =>
+		createdMs(job) > (state.watermarkMs as number) ||
+		(createdMs(job) === state.watermarkMs && !oldEdge.has(job.id));
 	const unseenOrWaiting = jobs.filter((job) => isNew(job) || pending.has(job.id));
 	const emit = unseenOrWaiting.filter(selected).sort((a, b) => createdMs(a) - createdMs(b));
 	return {
 		emit,
-		next: { watching, watermarkMs, edgeIds, pendingIds: unseenOrWaiting.filter(waiting).map((job) => job.id) },
+		next: {
+			watching,
+			watermarkMs,
+			edgeIds,
+			pendingIds: unseenOrWaiting.filter(waiting).map((job) => job.id),
+		},
 	};
 }

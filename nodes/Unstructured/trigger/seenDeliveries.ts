@@ -29,13 +29,18 @@ function seenOn(channelKey: string, nowSeconds: number): Map<string, Seen> {
 	}
 	for (const [id, { atSeconds, handled }] of seen) {
 		const age = nowSeconds - atSeconds;
-		if (age > 2 * TIMESTAMP_TOLERANCE_S || (!handled && age > IN_PROGRESS_FOR_AT_MOST_S)) seen.delete(id);
+		if (age > 2 * TIMESTAMP_TOLERANCE_S || (!handled && age > IN_PROGRESS_FOR_AT_MOST_S))
+			seen.delete(id);
 	}
 	return seen;
 }
 
 /** Takes the delivery on when it is new (it is then in progress until `settleDelivery`); says how it stands. */
-export function claimDelivery(channelKey: string, deliveryId: string, nowSeconds: number): DeliveryTurn {
+export function claimDelivery(
+	channelKey: string,
+	deliveryId: string,
+	nowSeconds: number,
+): DeliveryTurn {
 	const seen = seenOn(channelKey, nowSeconds);
 	const known = seen.get(deliveryId);
 	if (known) return known.handled ? 'handled' : 'inProgress';
@@ -44,7 +49,12 @@ export function claimDelivery(channelKey: string, deliveryId: string, nowSeconds
 }
 
 /** Records a claimed delivery as handled, or forgets it when it failed, so that a retry runs. */
-export function settleDelivery(channelKey: string, deliveryId: string, nowSeconds: number, handled: boolean): void {
+export function settleDelivery(
+	channelKey: string,
+	deliveryId: string,
+	nowSeconds: number,
+	handled: boolean,
+): void {
 	const seen = seenOn(channelKey, nowSeconds);
 	if (handled) seen.set(deliveryId, { atSeconds: nowSeconds, handled: true });
 	else seen.delete(deliveryId);

@@ -17,7 +17,6 @@ export type SignatureCheck = { valid: true } | { valid: false; reason: string };
 /** How a channel secret turns into the HMAC key. */
 export type KeyReading = 'base64' | 'raw';
 
-
 /**
  * The HMAC key of a secret under one reading: Standard Webhooks (and Svix) base64-decode the secret
  * after an optional `whsec_` prefix; the other reading takes the secret's own UTF-8 bytes.
@@ -29,7 +28,13 @@ function keyOf(secret: string, reading: KeyReading): Buffer | undefined {
 }
 
 /** `v1,<base64>` of HMAC-SHA256 over `id.timestamp.body`, as Standard Webhooks (and Svix) sign. */
-export function signDelivery(secret: string, id: string, timestamp: string, rawBody: Buffer, reading: KeyReading = 'base64'): string {
+export function signDelivery(
+	secret: string,
+	id: string,
+	timestamp: string,
+	rawBody: Buffer,
+	reading: KeyReading = 'base64',
+): string {
 	const key = keyOf(secret, reading) ?? Buffer.alloc(0);
 	const hmac = createHmac('sha256', key);
 	hmac.update(`${id}.${timestamp}.`);
@@ -57,19 +62,28 @@ const READINGS: KeyReading[] = ['base64', 'raw'];
  * may match (several are sent while a secret rotates), compared in constant time, under either key
  * reading, and a timestamp more than five minutes away from `nowSeconds` is refused.
  */
-export function checkSignature(secret: string, delivery: SignedDelivery, nowSeconds: number): SignatureCheck {
+export function checkSignature(
+	secret: string,
+	delivery: SignedDelivery,
+	nowSeconds: number,
+): SignatureCheck {
 	const { id, timestamp, signatureHeader, rawBody } = delivery;
 	if (!id || !timestamp || !signatureHeader) {
-		return { valid: false, reason: 'the webhook-id, webhook-timestamp or webhook-signature header is missing' };
+		return {
+			valid: false,
+			reason: 'the webhook-id, webhook-timestamp or webhook-signature header is missing',
+		};
 	}
 	const sentAt = Number(timestamp);
 	if (!/^\d+$/.test(timestamp) || Math.abs(nowSeconds - sentAt) > TIMESTAMP_TOLERANCE_S) {
 		return { valid: false, reason: 'the webhook-timestamp is more than 5 minutes away' };
 	}
 	const candidates = signatureHeader.split(' ').filter((candidate) => candidate.startsWith('v1,'));
-	const matches = READINGS.filter((reading) => keyOf(secret, reading) !== undefined).some((reading) => {
-		const expected = signDelivery(secret, id, timestamp, rawBody, reading);
-		return candidates.some((candidate) => sameSignature(expected, candidate));
-	});
+	const matches = READINGS.filter((reading) => keyOf(secret, reading) !== undefined).some(
+		(reading) => {
+			const expected = signDelivery(secret, id, timestamp, rawBody, reading);
+			return candidates.some((candidate) => sameSignature(expected, candidate));
+		},
+	);
 	return matches ? { valid: true } : { valid: false, reason: 'no signature matches' };
 }

@@ -19,7 +19,8 @@ const mock = new MockUnstructuredApi({ apiKey: API_KEY });
 let services;
 let n8n;
 
-const fixture = (name) => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', name), 'utf8'));
+const fixture = (name) =>
+	JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', name), 'utf8'));
 const example = (name) => JSON.parse(fs.readFileSync(path.join(REPO, 'examples', name), 'utf8'));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,7 +30,11 @@ async function executionsOf(workflowId, count) {
 	let list = [];
 	while (Date.now() < deadline) {
 		list = await n8n.executions(workflowId);
-		if (list.length >= count && !list.some((execution) => ['new', 'running', 'waiting'].includes(execution.status))) break;
+		if (
+			list.length >= count &&
+			!list.some((execution) => ['new', 'running', 'waiting'].includes(execution.status))
+		)
+			break;
 		await sleep(250);
 	}
 	return list.sort((a, b) => Number(a.id) - Number(b.id));
@@ -49,11 +54,22 @@ before(async () => {
 	n8n = await new N8nInstance({ env: services.n8nEnv }).init();
 	n8n.webhookPort = await freePort();
 	await n8n.importJson('credentials', 'credentials', [
-		{ id: 'unstructured-example', name: 'Unstructured account', type: 'unstructuredApi', data: { apiUrl: mock.url, apiKey: API_KEY } },
+		{
+			id: 'unstructured-example',
+			name: 'Unstructured account',
+			type: 'unstructuredApi',
+			data: { apiUrl: mock.url, apiKey: API_KEY },
+		},
 	]);
 	const scheduled = example('scheduled-run-download.json');
-	scheduled.nodes.find((node) => node.name === 'Every Night').parameters.rule = { interval: [{ field: 'seconds', secondsInterval: 2 }] };
-	target = mock.addWorkflow({ id: scheduled.nodes.find((node) => node.name === 'Run Nightly Ingest').parameters.workflowId.value, name: 'Nightly ingest' });
+	scheduled.nodes.find((node) => node.name === 'Every Night').parameters.rule = {
+		interval: [{ field: 'seconds', secondsInterval: 2 }],
+	};
+	target = mock.addWorkflow({
+		id: scheduled.nodes.find((node) => node.name === 'Run Nightly Ingest').parameters.workflowId
+			.value,
+		name: 'Nightly ingest',
+	});
 	mock.newJobStatuses = ['COMPLETED'];
 	mock.newJobOutput = elements;
 	const workflows = {
@@ -96,62 +112,106 @@ describe('queue mode: main, worker and webhook processes over PostgreSQL and Red
 			if (response.status !== 404) break;
 		}
 		assert.equal(response.status, 200);
-		assert.deepEqual((await response.json()).map((item) => [item.job_id, item.file_id]), files.map((file) => [job.id, file.file_id]));
+		assert.deepEqual(
+			/** @type {any} */ (await response.json()).map((item) => [item.job_id, item.file_id]),
+			files.map((file) => [job.id, file.file_id]),
+		);
 		const [execution] = await executionsOf('unstructuredWebhook01', 1);
 		assert.equal(execution.status, 'success');
-		assert.ok(ranOnWorker(execution), `the worker ran execution ${execution.id}:\n${n8n.worker.log}`);
+		assert.ok(
+			ranOnWorker(execution),
+			`the worker ran execution ${execution.id}:\n${n8n.worker.log}`,
+		);
 	});
 
 	it('the scheduled example (main schedules, the worker runs and downloads)', async () => {
 		const deadline = Date.now() + 30_000;
-		while (Date.now() < deadline && !mock.requests.some((request) => request.path.endsWith('/download'))) await sleep(200);
-		const run = mock.requests.find((request) => request.method === 'POST' && request.path.endsWith('/run'));
+		while (
+			Date.now() < deadline &&
+			!mock.requests.some((request) => request.path.endsWith('/download'))
+		)
+			await sleep(200);
+		const run = mock.requests.find(
+			(request) => request.method === 'POST' && request.path.endsWith('/run'),
+		);
 		assert.equal(run?.path, `/api/v1/workflows/${target.id}/run`);
 		const [execution] = await executionsOf('unstructuredExample3', 1);
 		assert.equal(execution.status, 'success');
 		assert.ok(ranOnWorker(execution));
-		const deactivated = await n8n.rest('POST', '/rest/workflows/unstructuredExample3/deactivate', {});
+		const deactivated = await n8n.rest(
+			'POST',
+			'/rest/workflows/unstructuredExample3/deactivate',
+			{},
+		);
 		assert.equal(deactivated.status, 200, deactivated.text);
 	});
 
 	it('the form example: a file sent to the webhook process comes out as elements, on the worker', async () => {
 		const form = new FormData();
-		form.append('field-0', new Blob([Buffer.from('%PDF-1.7 queued')], { type: 'application/pdf' }), 'queued.pdf');
-		const response = await fetch(`${n8n.webhookBaseUrl}/form/5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c02`, { method: 'POST', body: form });
+		form.append(
+			'field-0',
+			new Blob([Buffer.from('%PDF-1.7 queued')], { type: 'application/pdf' }),
+			'queued.pdf',
+		);
+		const response = await fetch(
+			`${n8n.webhookBaseUrl}/form/5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c02`,
+			{ method: 'POST', body: form },
+		);
 		assert.equal(response.status, 200, await response.text());
 		const [execution] = await executionsOf('unstructuredExample5', 1);
 		assert.equal(execution.status, 'success');
 		assert.ok(ranOnWorker(execution));
 		const runData = await runDataOf(execution);
-		assert.deepEqual(runData['Text of All Elements'][0].data.main[0].map((item) => item.json), [{ text: ['Queued report'] }]);
+		assert.deepEqual(
+			runData['Text of All Elements'][0].data.main[0].map((item) => item.json),
+			[{ text: ['Queued report'] }],
+		);
 	});
 
 	describe('Unstructured Trigger', () => {
 		const url = () => `${n8n.webhookBaseUrl}/webhook/6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d02/webhook`;
 		const channel = () => [...mock.channels.values()].find((candidate) => candidate.url === url());
 
-		it('main registered the channel with the webhook process\'s URL', () => {
-			assert.ok(channel(), `channels: ${JSON.stringify([...mock.channels.values()].map((candidate) => candidate.url))}`);
+		it("main registered the channel with the webhook process's URL", () => {
+			assert.ok(
+				channel(),
+				`channels: ${JSON.stringify([...mock.channels.values()].map((candidate) => candidate.url))}`,
+			);
 			assert.deepEqual(channel().event_types, ['job.completed', 'job.failed']);
 		});
 
 		it('a signed delivery to the webhook process runs the workflow on the worker', async () => {
 			const file = makeOutputFile();
 			const job = mock.addJob({ output_node_files: [file] });
-			const answer = await mock.deliver(channel().id, { type: 'job.completed', jobId: job.id, workflowId: job.workflow_id });
+			const answer = await mock.deliver(channel().id, {
+				type: 'job.completed',
+				jobId: job.id,
+				workflowId: job.workflow_id,
+			});
 			assert.equal(answer.status, 200, answer.body);
-			const forged = await mock.deliver(channel().id, { jobId: job.id }, { secret: Buffer.alloc(32, 4).toString('base64') });
+			const forged = await mock.deliver(
+				channel().id,
+				{ jobId: job.id },
+				{ secret: Buffer.alloc(32, 4).toString('base64') },
+			);
 			assert.equal(forged.status, 401);
 			const [execution] = await executionsOf('unstructuredTrigger01', 1);
 			assert.equal(execution.status, 'success');
 			assert.ok(ranOnWorker(execution));
 			const runData = await runDataOf(execution);
-			assert.deepEqual(runData['Unstructured Trigger'][0].data.main[0].map((item) => item.json.file_id), [file.file_id]);
+			assert.deepEqual(
+				runData['Unstructured Trigger'][0].data.main[0].map((item) => item.json.file_id),
+				[file.file_id],
+			);
 		});
 
 		it('unpublishing on main deletes the channel', async () => {
 			const { id } = channel();
-			const response = await n8n.rest('POST', '/rest/workflows/unstructuredTrigger01/deactivate', {});
+			const response = await n8n.rest(
+				'POST',
+				'/rest/workflows/unstructuredTrigger01/deactivate',
+				{},
+			);
 			assert.equal(response.status, 200, response.text);
 			const deadline = Date.now() + 15_000;
 			while (mock.channels.has(id) && Date.now() < deadline) await sleep(200);
@@ -169,13 +229,21 @@ describe('queue mode: main, worker and webhook processes over PostgreSQL and Red
 		const execution = list.at(-1);
 		assert.equal(execution.status, 'success');
 		assert.ok(ranOnWorker(execution));
-		const emitted = (await runDataOf(execution))['Unstructured Polling Trigger'][0].data.main[0].map((item) => item.json.id);
+		const emitted = (await runDataOf(execution))[
+			'Unstructured Polling Trigger'
+		][0].data.main[0].map((item) => item.json.id);
 		assert.ok(emitted.includes(job.id));
-		assert.ok(!/Unstructured Polling Trigger/.test(n8n.webhookProcess.log), 'the webhook process does not poll');
+		assert.ok(
+			!/Unstructured Polling Trigger/.test(n8n.webhookProcess.log),
+			'the webhook process does not poll',
+		);
 	});
 
 	it('stops every process it started', async () => {
-		const pids = [...n8n.processes.map((child) => child.pid), ...services.processes.map((child) => child.pid)];
+		const pids = [
+			...n8n.processes.map((child) => child.pid),
+			...services.processes.map((child) => child.pid),
+		];
 		await n8n.stop();
 		await services.stop();
 		for (const pid of pids) assert.throws(() => process.kill(pid, 0), { code: 'ESRCH' });

@@ -13,7 +13,12 @@ import { toObjectItemWithId } from '../../../items/responseItems';
 /** The configuration as a JSON object, required. */
 export function readConfig(context: IExecuteSingleFunctions): object {
 	const config = readJsonParameter(context, 'config', 'Configuration (JSON)');
-	if (config === undefined) throw itemInputError(context, 'The parameter "Configuration (JSON)" is empty', 'Give the connector\'s settings as a JSON object, secrets included.');
+	if (config === undefined)
+		throw itemInputError(
+			context,
+			'The parameter "Configuration (JSON)" is empty',
+			"Give the connector's settings as a JSON object, secrets included.",
+		);
 	return config;
 }
 
@@ -32,12 +37,25 @@ export function configField(info: ConnectorKindInfo, description: string) {
 export function connectorCreate(info: ConnectorKindInfo): Operation {
 	const noun = info.label.toLowerCase();
 
-	async function setCreateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async function setCreateBody(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const { name } = requestOptions.body as IDataObject;
-		if (!name) throw itemInputError(this, 'The parameter "Name" is empty', `Give the ${noun} a name, as the Unstructured UI lists it.`);
+		if (!name)
+			throw itemInputError(
+				this,
+				'The parameter "Name" is empty',
+				`Give the ${noun} a name, as the Unstructured UI lists it.`,
+			);
 		let type = readOptionalText(this, 'connectorType');
 		if (type === 'other') type = readOptionalText(this, 'otherConnectorType');
-		if (!type) throw itemInputError(this, 'The parameter "Other Type" is empty', 'Give the type as Unstructured names it, e.g. teradata.');
+		if (!type)
+			throw itemInputError(
+				this,
+				'The parameter "Other Type" is empty',
+				'Give the type as Unstructured names it, e.g. teradata.',
+			);
 		return { ...requestOptions, body: { name, type, config: readConfig(this) } };
 	}
 
@@ -47,7 +65,10 @@ export function connectorCreate(info: ConnectorKindInfo): Operation {
 			value: 'create',
 			action: `Create a ${noun}`,
 			description: `Create a ${noun} connector from its type and configuration`,
-			routing: route('POST', CONNECTORS_PATHS[info.kind], { preSend: [setCreateBody], postReceive: [toObjectItemWithId(info.idField)] }),
+			routing: route('POST', CONNECTORS_PATHS[info.kind], {
+				preSend: [setCreateBody],
+				postReceive: [toObjectItemWithId(info.idField)],
+			}),
 		},
 		fields: [
 			{
@@ -80,7 +101,7 @@ export function connectorCreate(info: ConnectorKindInfo): Operation {
 			},
 			configField(
 				info,
-				'The connector\'s settings as Unstructured documents them for its type. Secrets go here too: keep them out of the workflow with an expression, e.g. {{ $vars.AWS_SECRET }}.',
+				"The connector's settings as Unstructured documents them for its type. Secrets go here too: keep them out of the workflow with an expression, e.g. {{ $vars.AWS_SECRET }}.",
 			),
 		],
 	};

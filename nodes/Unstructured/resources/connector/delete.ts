@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import type { ConnectorKindInfo } from '../../fields/connectors';
 import { connectorNotFound } from '../../fields/connectors';
@@ -11,7 +16,12 @@ import { deletedItem } from '../../../items/responseItems';
 export function connectorDelete(info: ConnectorKindInfo): Operation {
 	const noun = info.label.toLowerCase();
 
-	async function toDeletedItem(this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse, { ids }: SentRequest): Promise<INodeExecutionData[]> {
+	async function toDeletedItem(
+		this: IExecuteSingleFunctions,
+		_items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+		{ ids }: SentRequest,
+	): Promise<INodeExecutionData[]> {
 		return [deletedItem({ [info.idField]: ids[info.idName] } as IDataObject, response)];
 	}
 
@@ -21,7 +31,10 @@ export function connectorDelete(info: ConnectorKindInfo): Operation {
 			value: 'delete',
 			action: `Delete a ${noun}`,
 			description: `Delete a ${noun} connector`,
-			routing: route('DELETE', (id) => connectorPath(info.kind, id(info.idName)), { postReceive: [toDeletedItem], notFound: connectorNotFound(info) }),
+			routing: route('DELETE', (id) => connectorPath(info.kind, id(info.idName)), {
+				postReceive: [toDeletedItem],
+				notFound: connectorNotFound(info),
+			}),
 		},
 		ids: [info.idName],
 	};

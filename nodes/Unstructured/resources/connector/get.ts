@@ -13,7 +13,10 @@ export function connectorGet(info: ConnectorKindInfo): Operation {
 			value: 'get',
 			action: `Get a ${noun}`,
 			description: `Get a ${noun} connector with its type and configuration (secrets as the API shows them)`,
-			routing: route('GET', (id) => connectorPath(info.kind, id(info.idName)), { postReceive: [toObjectItemWithId(info.idField)], notFound: connectorNotFound(info) }),
+			routing: route('GET', (id) => connectorPath(info.kind, id(info.idName)), {
+				postReceive: [toObjectItemWithId(info.idField)],
+				notFound: connectorNotFound(info),
+			}),
 		},
 		ids: [info.idName],
 	};

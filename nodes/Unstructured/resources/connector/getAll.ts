@@ -1,4 +1,9 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import type { ConnectorKindInfo } from '../../fields/connectors';
 import { connectorTypeOptions } from '../../fields/connectors';
@@ -18,21 +23,39 @@ function typeFilter(context: IExecuteSingleFunctions): string {
 	const chosen = readOptionalText(context, 'filters.connectorType');
 	if (chosen !== 'other') return chosen;
 	const other = readOptionalText(context, 'filters.otherConnectorType');
-	if (!other) throw itemInputError(context, 'The filter "Other Type" is empty', 'Give the type as Unstructured names it, e.g. teradata.');
+	if (!other)
+		throw itemInputError(
+			context,
+			'The filter "Other Type" is empty',
+			'Give the type as Unstructured names it, e.g. teradata.',
+		);
 	return other;
 }
 
 export function connectorGetMany(info: ConnectorKindInfo): Operation {
 	const noun = `${info.label.toLowerCase()}s`;
 
-	async function setTypeQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async function setTypeQuery(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const type = typeFilter(this);
-		return type ? { ...requestOptions, qs: { ...requestOptions.qs, [info.typeQuery]: type } } : requestOptions;
+		return type
+			? { ...requestOptions, qs: { ...requestOptions.qs, [info.typeQuery]: type } }
+			: requestOptions;
 	}
 
-	async function toConnectorItems(this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
-		if (!Array.isArray(response.body)) throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
-		return newestFirst(response.body as Array<Record<string, unknown>>, (connector) => connector.created_at).map((connector) => connectorItem(info, connector as never));
+	async function toConnectorItems(
+		this: IExecuteSingleFunctions,
+		_items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		if (!Array.isArray(response.body))
+			throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
+		return newestFirst(
+			response.body as Array<Record<string, unknown>>,
+			(connector) => connector.created_at,
+		).map((connector) => connectorItem(info, connector as never));
 	}
 
 	return {
@@ -41,7 +64,10 @@ export function connectorGetMany(info: ConnectorKindInfo): Operation {
 			value: 'getAll',
 			action: `Get many ${noun}`,
 			description: `List the ${noun} of the account, newest first`,
-			routing: route('GET', CONNECTORS_PATHS[info.kind], { preSend: [setTypeQuery], postReceive: [toConnectorItems, applyLimit] }),
+			routing: route('GET', CONNECTORS_PATHS[info.kind], {
+				preSend: [setTypeQuery],
+				postReceive: [toConnectorItems, applyLimit],
+			}),
 		},
 		fields: [
 			...returnAllAndLimit(),

@@ -19,7 +19,14 @@ export function connectorResource(kind: ConnectorKind): Resource {
 		label: info.label,
 		plural: `${info.label}s`,
 		defaultOperation: 'getAll',
-		operations: [connectorCreate, connectorDelete, connectorGet, connectorGetMany, connectorTestConnection, connectorUpdate].map((make) => make(info)),
+		operations: [
+			connectorCreate,
+			connectorDelete,
+			connectorGet,
+			connectorGetMany,
+			connectorTestConnection,
+			connectorUpdate,
+		].map((make) => make(info)),
 		idPickers: [{ ...connectorLocator(info), required: true }],
 	};
 }

@@ -1,5 +1,11 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
 
 import type { ConnectorKindInfo } from '../../fields/connectors';
 import { connectorNotFound } from '../../fields/connectors';
@@ -26,12 +32,22 @@ interface CheckWaitOptions {
 export function connectorTestConnection(info: ConnectorKindInfo): Operation {
 	const noun = info.label.toLowerCase();
 
-	function checkError(context: IExecuteSingleFunctions, id: string, check: ConnectionCheck, message: string, description: string): NodeApiError {
-		return new NodeApiError(context.getNode(), { [info.idField]: id, check_status: check.status } as JsonObject, {
-			message,
-			description,
-			itemIndex: context.getItemIndex(),
-		});
+	function checkError(
+		context: IExecuteSingleFunctions,
+		id: string,
+		check: ConnectionCheck,
+		message: string,
+		description: string,
+	): NodeApiError {
+		return new NodeApiError(
+			context.getNode(),
+			{ [info.idField]: id, check_status: check.status } as JsonObject,
+			{
+				message,
+				description,
+				itemIndex: context.getItemIndex(),
+			},
+		);
 	}
 
 	/**
@@ -39,8 +55,14 @@ export function connectorTestConnection(info: ConnectorKindInfo): Operation {
 	 * until SUCCESS or FAILURE (docs/unstructured-api.md §7). Its polls are reads: retried as the job
 	 * wait's are. A FAILURE fails the item with the API's reason, unless asked otherwise.
 	 */
-	async function toCheckResult(this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse, { ids }: SentRequest): Promise<INodeExecutionData[]> {
-		if (!isConnectionCheck(response.body)) throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
+	async function toCheckResult(
+		this: IExecuteSingleFunctions,
+		_items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+		{ ids }: SentRequest,
+	): Promise<INodeExecutionData[]> {
+		if (!isConnectionCheck(response.body))
+			throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
 		const id = ids[info.idName];
 		const options = this.getNodeParameter('checkWaitOptions', {}) as CheckWaitOptions;
 		const settings = waitSettingsOf(options, CHECK_WAIT_DEFAULTS);
@@ -50,7 +72,11 @@ export function connectorTestConnection(info: ConnectorKindInfo): Operation {
 			isFinished: (check) => FINISHED_CHECK_STATUSES.has(check.status),
 			what: `the connection check of ${noun} "${id}"`,
 		};
-		const { value: check, finished, problem } = await waitUntilFinished(this, response.body, watched, settings);
+		const {
+			value: check,
+			finished,
+			problem,
+		} = await waitUntilFinished(this, response.body, watched, settings);
 		if (!finished && options.onTimeout !== 'outputCheck') {
 			throw checkError(
 				this,
@@ -78,10 +104,14 @@ export function connectorTestConnection(info: ConnectorKindInfo): Operation {
 			value: 'testConnection',
 			action: `Test the connection of a ${noun}`,
 			description: `Have Unstructured connect with the ${noun}'s configuration, and wait for the result`,
-			routing: route('POST', (id) => connectorPath(info.kind, id(info.idName), 'connection-check'), {
-				postReceive: [toCheckResult],
-				notFound: connectorNotFound(info),
-			}),
+			routing: route(
+				'POST',
+				(id) => connectorPath(info.kind, id(info.idName), 'connection-check'),
+				{
+					postReceive: [toCheckResult],
+					notFound: connectorNotFound(info),
+				},
+			),
 		},
 		ids: [info.idName],
 		subtitle: `Test ${info.label} Connection`,
@@ -98,9 +128,15 @@ export function connectorTestConnection(info: ConnectorKindInfo): Operation {
 						name: 'failWhenCheckFails',
 						type: 'boolean',
 						default: true,
-						description: 'Whether a check that ends FAILURE stops the node with Unstructured\'s reason. When off, the check is output with its status and reason.',
+						description:
+							"Whether a check that ends FAILURE stops the node with Unstructured's reason. When off, the check is output with its status and reason.",
 					},
-					...waitTimingOptions({ what: 'check', outputValue: 'outputCheck', ...CHECK_WAIT_DEFAULTS, timeoutDescription: 'How long to wait for the check at most' }),
+					...waitTimingOptions({
+						what: 'check',
+						outputValue: 'outputCheck',
+						...CHECK_WAIT_DEFAULTS,
+						timeoutDescription: 'How long to wait for the check at most',
+					}),
 				],
 			},
 		],

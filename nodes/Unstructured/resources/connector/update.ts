@@ -12,7 +12,10 @@ export function connectorUpdate(info: ConnectorKindInfo): Operation {
 	const noun = info.label.toLowerCase();
 
 	/** preSend: `{config}`, the only field the API takes (docs/unstructured-api.md §7). */
-	async function setUpdateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async function setUpdateBody(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		return { ...requestOptions, body: { config: readConfig(this) } };
 	}
 
@@ -35,7 +38,7 @@ export function connectorUpdate(info: ConnectorKindInfo): Operation {
 				name: 'updateNotice',
 				type: 'notice',
 				default: '',
-				},
+			},
 			configField(info, `The ${noun}'s whole new configuration, as a JSON object`),
 		],
 	};

@@ -19,7 +19,10 @@ export async function toCancelOutput(
 	{ ids }: SentRequest,
 ): Promise<INodeExecutionData[]> {
 	const { body } = response;
-	const answer = body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : { response: body as string };
+	const answer =
+		body && typeof body === 'object' && !Array.isArray(body)
+			? (body as IDataObject)
+			: { response: body as string };
 	return [{ json: { job_id: ids.jobId, ...answer } }];
 }
 
@@ -29,7 +32,10 @@ export const jobCancel: Operation = {
 		value: 'cancel',
 		action: 'Cancel a job',
 		description: 'Stop a scheduled or running job',
-		routing: route('POST', (id) => jobPath(id('jobId'), 'cancel'), { postReceive: [toCancelOutput], notFound: jobNotFound }),
+		routing: route('POST', (id) => jobPath(id('jobId'), 'cancel'), {
+			postReceive: [toCancelOutput],
+			notFound: jobNotFound,
+		}),
 	},
 	ids: ['jobId'],
 };

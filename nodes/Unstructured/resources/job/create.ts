@@ -1,8 +1,17 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { elementsNodeField, failedFilesFields } from '../../fields/elements';
 import { jobOutput } from '../../fields/jobOutput';
-import { EXAMPLE_PROCESSING_NODES, PROCESSING_NODES_DESCRIPTION } from '../../fields/processingNodes';
+import {
+	EXAMPLE_PROCESSING_NODES,
+	PROCESSING_NODES_DESCRIPTION,
+} from '../../fields/processingNodes';
 import { templateIdLocator } from '../../fields/locators';
 import type { Operation } from '../../../description/operations';
 import { waitForCompletionFields } from '../../fields/waitFields';
@@ -19,7 +28,6 @@ import { inputBinaryFiles, inputFileSizes } from '../../../input/binaryFiles';
 
 /** The API takes at most this many input files per on-demand job. */
 export const MAX_INPUT_FILES = 10;
-
 
 /**
  * Version 1 shows Template and Job Nodes together and takes whichever is filled in; from 1.1 the
@@ -50,7 +58,7 @@ const fields: INodeProperties[] = [
 		name: 'createNotice',
 		type: 'notice',
 		default: '',
-		},
+	},
 	{
 		displayName: 'Define Job By',
 		name: 'jobDefinition',
@@ -58,8 +66,16 @@ const fields: INodeProperties[] = [
 		default: 'template',
 		displayOptions: { show: showFromVersion11 },
 		options: [
-			{ name: 'Template', value: 'template', description: 'A template of Unstructured, e.g. hi_res_partition' },
-			{ name: 'Job Nodes (JSON)', value: 'jobNodes', description: 'The nodes of a custom job, as JSON' },
+			{
+				name: 'Template',
+				value: 'template',
+				description: 'A template of Unstructured, e.g. hi_res_partition',
+			},
+			{
+				name: 'Job Nodes (JSON)',
+				value: 'jobNodes',
+				description: 'The nodes of a custom job, as JSON',
+			},
 		],
 	},
 	{
@@ -115,7 +131,8 @@ const fields: INodeProperties[] = [
 		default: 10,
 		typeOptions: { minValue: 1, maxValue: 10 },
 		displayOptions: { show: { packFiles: [true] } },
-		description: 'At most this many files in one job (Unstructured takes 10). An item\'s files are never split over two jobs.',
+		description:
+			"At most this many files in one job (Unstructured takes 10). An item's files are never split over two jobs.",
 	},
 	{
 		displayName: 'Max File Size (MB)',
@@ -124,7 +141,7 @@ const fields: INodeProperties[] = [
 		default: 0,
 		typeOptions: { minValue: 0, numberPrecision: 1 },
 		description:
-			'Fail an item whose file is larger, before anything is sent, rather than after the job waited its turn. 0: no check. Unstructured\'s limit depends on the plan (10 MB or 50 MB in its docs).',
+			"Fail an item whose file is larger, before anything is sent, rather than after the job waited its turn. 0: no check. Unstructured's limit depends on the plan (10 MB or 50 MB in its docs).",
 	},
 	...waitForCompletionFields({ waitByDefault: true }),
 	jobCreateOutput.field({ ...showWhenWaiting, '@version': [{ _cnd: { gte: 1.2 } }] }),
@@ -137,20 +154,38 @@ function requestData(context: IExecuteSingleFunctions): IDataObject {
 	if (context.getNode().typeVersion >= 1.1) {
 		if (context.getNodeParameter('jobDefinition', 'template') === 'jobNodes') {
 			const jobNodes = readJobNodes(context);
-			if (jobNodes === undefined) throw itemInputError(context, 'The parameter "Job Nodes (JSON)" is empty', `Describe the job nodes as JSON, e.g. ${EXAMPLE_PROCESSING_NODES.replace(/\s+/g, ' ')}`);
+			if (jobNodes === undefined)
+				throw itemInputError(
+					context,
+					'The parameter "Job Nodes (JSON)" is empty',
+					`Describe the job nodes as JSON, e.g. ${EXAMPLE_PROCESSING_NODES.replace(/\s+/g, ' ')}`,
+				);
 			return { job_nodes: jobNodes as IDataObject[] };
 		}
 		const templateId = readOptionalText(context, 'templateId');
-		if (!templateId) throw itemInputError(context, 'The parameter "Template" is empty', 'Pick a template from the list (e.g. hi_res_partition), or map its ID from an earlier node.');
+		if (!templateId)
+			throw itemInputError(
+				context,
+				'The parameter "Template" is empty',
+				'Pick a template from the list (e.g. hi_res_partition), or map its ID from an earlier node.',
+			);
 		return { template_id: templateId };
 	}
 	const templateId = readOptionalText(context, 'templateId');
 	const jobNodes = readJobNodes(context);
 	if (templateId && jobNodes !== undefined) {
-		throw itemInputError(context, 'Give either a Template or Job Nodes, not both', 'A job is defined by a template or by its own nodes. Clear one of the two.');
+		throw itemInputError(
+			context,
+			'Give either a Template or Job Nodes, not both',
+			'A job is defined by a template or by its own nodes. Clear one of the two.',
+		);
 	}
 	if (!templateId && jobNodes === undefined) {
-		throw itemInputError(context, 'Give a Template or Job Nodes', 'Pick a template from the list (e.g. hi_res_partition), or describe the job nodes as JSON.');
+		throw itemInputError(
+			context,
+			'Give a Template or Job Nodes',
+			'Pick a template from the list (e.g. hi_res_partition), or describe the job nodes as JSON.',
+		);
 	}
 	return templateId ? { template_id: templateId } : { job_nodes: jobNodes as IDataObject[] };
 }
@@ -188,12 +223,23 @@ export async function checkCreateJob(
  * Sends the item's job (`sendCreateJob`, the one send path of both ways) and gives its Output; with
  * "Pack Files Into Jobs", this item's share of the job that packs its files with its neighbours'.
  */
-async function createJob(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<INodeExecutionData[]> {
+async function createJob(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<INodeExecutionData[]> {
 	if (this.getNodeParameter('packFiles', false) !== true) {
-		const response = await sendCreateJob(this, options, inputBinaryFiles(this, MAX_INPUT_FILES), () => requestData(this));
+		const response = await sendCreateJob(
+			this,
+			options,
+			inputBinaryFiles(this, MAX_INPUT_FILES),
+			() => requestData(this),
+		);
 		return await jobOutputItems(this, response, jobCreateOutput);
 	}
-	const filesPerJob = Math.min(MAX_INPUT_FILES, Math.max(1, Math.floor(Number(this.getNodeParameter('filesPerJob', 10)) || 10)));
+	const filesPerJob = Math.min(
+		MAX_INPUT_FILES,
+		Math.max(1, Math.floor(Number(this.getNodeParameter('filesPerJob', 10)) || 10)),
+	);
 	const maxMb = Number(this.getNodeParameter('maxFileSize', 0)) || 0;
 	return await packedJobItems(this, options, {
 		filesPerJob,
@@ -207,7 +253,9 @@ async function createJob(this: IExecuteSingleFunctions, options: IHttpRequestOpt
 async function checkFileSizes(context: IExecuteSingleFunctions): Promise<void> {
 	const maxMb = Number(context.getNodeParameter('maxFileSize', 0)) || 0;
 	if (maxMb <= 0) return;
-	const tooLarge = (await inputFileSizes(context, MAX_INPUT_FILES)).filter(({ bytes }) => bytes > maxMb * 1024 * 1024);
+	const tooLarge = (await inputFileSizes(context, MAX_INPUT_FILES)).filter(
+		({ bytes }) => bytes > maxMb * 1024 * 1024,
+	);
 	if (tooLarge.length === 0) return;
 	throw itemInputError(
 		context,
@@ -217,13 +265,22 @@ async function checkFileSizes(context: IExecuteSingleFunctions): Promise<void> {
 }
 
 /** "Elements of Node" against the nodes the job will have, read from its template when it has one. */
-async function checkElementsNodeOfJob(context: IExecuteSingleFunctions, data: IDataObject): Promise<void> {
+async function checkElementsNodeOfJob(
+	context: IExecuteSingleFunctions,
+	data: IDataObject,
+): Promise<void> {
 	if (!readOptionalText(context, 'elementsNode')) return;
-	if (data.job_nodes) return checkElementsNode(context, data.job_nodes as IDataObject[], 'the Job Nodes');
+	if (data.job_nodes)
+		return checkElementsNode(context, data.job_nodes as IDataObject[], 'the Job Nodes');
 	const templateId = String(data.template_id);
-	const response = await apiRequest(context, { method: 'GET', url: templatePath(templateId) }, { notFound: `The Unstructured API found no template with ID "${templateId}"` });
+	const response = await apiRequest(
+		context,
+		{ method: 'GET', url: templatePath(templateId) },
+		{ notFound: `The Unstructured API found no template with ID "${templateId}"` },
+	);
 	const nodes = (response.body as IDataObject | undefined)?.nodes;
-	if (Array.isArray(nodes)) checkElementsNode(context, nodes as IDataObject[], `template "${templateId}"`);
+	if (Array.isArray(nodes))
+		checkElementsNode(context, nodes as IDataObject[], `template "${templateId}"`);
 }
 
 export const jobCreate: Operation = {

@@ -20,7 +20,6 @@ import { itemInputError } from '../../../input/errors';
 import { sendAs } from '../../../description/send';
 import type { SentRequest } from '../../../http/route';
 
-
 const fields: INodeProperties[] = [
 	{
 		displayName: 'File ID',
@@ -55,7 +54,8 @@ const fields: INodeProperties[] = [
 			{
 				name: 'JSON Items',
 				value: 'json',
-				description: 'For JSON output: one item per element of the list (or one item for an object)',
+				description:
+					'For JSON output: one item per element of the list (or one item for an object)',
 			},
 		],
 	},
@@ -85,7 +85,12 @@ export async function checkDownload(
 	return { ...requestOptions, encoding: 'arraybuffer' };
 }
 
-function parseJsonBody(context: IExecuteSingleFunctions, body: Buffer, contentType: string, fileId: string): unknown {
+function parseJsonBody(
+	context: IExecuteSingleFunctions,
+	body: Buffer,
+	contentType: string,
+	fileId: string,
+): unknown {
 	try {
 		return JSON.parse(body.toString('utf8'));
 	} catch {
@@ -104,7 +109,9 @@ export async function toDownloadOutput(
 	response: IN8nHttpFullResponse,
 	{ ids, options }: SentRequest,
 ): Promise<INodeExecutionData[]> {
-	const body = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as ArrayBuffer);
+	const body = Buffer.isBuffer(response.body)
+		? response.body
+		: Buffer.from(response.body as ArrayBuffer);
 	const { file_id: fileId, node_id: nodeId } = options.qs as { file_id: string; node_id?: string };
 	const context: IDataObject = { job_id: ids.jobId, file_id: fileId };
 	if (nodeId) context.node_id = nodeId;

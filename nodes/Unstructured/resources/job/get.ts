@@ -8,7 +8,6 @@ import { jobNotFound } from '../../api/notFound';
 import { jobPath } from '../../api/paths';
 import { route } from '../../../http/route';
 
-
 /** Job › Get's Output. */
 export const jobGetOutput = jobOutput({
 	default: 'outputFiles',
@@ -26,8 +25,12 @@ export const jobGet: Operation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get a job',
-		description: 'Get a job, as its output files or as the job itself, optionally waiting for it to finish',
-		routing: route('GET', (id) => jobPath(id('jobId')), { postReceive: [toJobOutput(jobGetOutput)], notFound: jobNotFound }),
+		description:
+			'Get a job, as its output files or as the job itself, optionally waiting for it to finish',
+		routing: route('GET', (id) => jobPath(id('jobId')), {
+			postReceive: [toJobOutput(jobGetOutput)],
+			notFound: jobNotFound,
+		}),
 	},
 	ids: ['jobId'],
 	fields,

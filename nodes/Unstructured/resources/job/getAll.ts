@@ -1,8 +1,4 @@
-import type {
-	IExecuteSingleFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { workflowIdLocator } from '../../fields/locators';
 import type { Operation } from '../../../description/operations';
@@ -13,7 +9,6 @@ import { JOBS_PATH } from '../../api/paths';
 import { route } from '../../../http/route';
 import { applyLimit, toListItems, withIdAs } from '../../../items/responseItems';
 import { JOB_STATUS_OPTIONS } from '../../fields/jobStatuses';
-
 
 const fields: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -43,7 +38,10 @@ const fields: INodeProperties[] = [
 ];
 
 /** postReceive: the jobs newest first (the API returns them in no stated order). */
-export async function sortNewestFirst(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function sortNewestFirst(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return newestFirst(items, (item) => item.json.created_at);
 }
 
@@ -53,7 +51,9 @@ export const jobGetMany: Operation = {
 		value: 'getAll',
 		action: 'Get many jobs',
 		description: 'List the jobs of the account, newest first',
-		routing: route('GET', JOBS_PATH, { postReceive: [toListItems, withIdAs('job_id'), sortNewestFirst, applyLimit] }),
+		routing: route('GET', JOBS_PATH, {
+			postReceive: [toListItems, withIdAs('job_id'), sortNewestFirst, applyLimit],
+		}),
 	},
 	fields,
 };

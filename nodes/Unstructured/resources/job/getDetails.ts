@@ -13,7 +13,6 @@ import { unexpectedBodyError } from '../../../http/errors';
 import { jobPath } from '../../api/paths';
 import { route } from '../../../http/route';
 
-
 const fields: INodeProperties[] = [
 	{
 		displayName: 'Output',
@@ -29,7 +28,8 @@ const fields: INodeProperties[] = [
 			{
 				name: 'One Item per Node',
 				value: 'nodeStats',
-				description: 'One item per workflow node with its counters (ready, in progress, success, failure)',
+				description:
+					'One item per workflow node with its counters (ready, in progress, success, failure)',
 			},
 		],
 	},
@@ -61,7 +61,10 @@ export const jobGetDetails: Operation = {
 		value: 'getDetails',
 		action: 'Get the processing details of a job',
 		description: 'Get how far a job is, with counters per workflow node',
-		routing: route('GET', (id) => jobPath(id('jobId'), 'details'), { postReceive: [toJobDetailsOutput], notFound: jobNotFound }),
+		routing: route('GET', (id) => jobPath(id('jobId'), 'details'), {
+			postReceive: [toJobDetailsOutput],
+			notFound: jobNotFound,
+		}),
 	},
 	ids: ['jobId'],
 	subtitle: 'Get Job Details',

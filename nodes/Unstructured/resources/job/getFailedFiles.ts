@@ -20,7 +20,8 @@ export async function toFailedFileItems(
 	{ ids }: SentRequest,
 ): Promise<INodeExecutionData[]> {
 	const files = (response.body as IDataObject | undefined)?.failed_files;
-	if (!Array.isArray(files)) throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
+	if (!Array.isArray(files))
+		throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
 	return (files as IDataObject[]).map((file) => ({ json: { job_id: ids.jobId, ...file } }));
 }
 
@@ -30,7 +31,10 @@ export const jobGetFailedFiles: Operation = {
 		value: 'getFailedFiles',
 		action: 'Get the failed files of a job',
 		description: 'Get the files a job could not process, with the reasons',
-		routing: route('GET', (id) => jobPath(id('jobId'), 'failed-files'), { postReceive: [toFailedFileItems], notFound: jobNotFound }),
+		routing: route('GET', (id) => jobPath(id('jobId'), 'failed-files'), {
+			postReceive: [toFailedFileItems],
+			notFound: jobNotFound,
+		}),
 	},
 	ids: ['jobId'],
 	subtitle: 'Get Failed Files of Job',

@@ -13,6 +13,14 @@ export const jobResource: Resource = {
 	label: 'Job',
 	plural: 'Jobs',
 	defaultOperation: 'get',
-	operations: [jobCancel, jobCreate, jobDownload, jobGet, jobGetDetails, jobGetFailedFiles, jobGetMany],
+	operations: [
+		jobCancel,
+		jobCreate,
+		jobDownload,
+		jobGet,
+		jobGetDetails,
+		jobGetFailedFiles,
+		jobGetMany,
+	],
 	idPickers: [jobIdLocator],
 };

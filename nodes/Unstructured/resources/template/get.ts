@@ -21,7 +21,10 @@ export const templateGet: Operation = {
 		value: 'get',
 		action: 'Get a template',
 		description: 'Get a template with its nodes',
-		routing: route('GET', (id) => templatePath(id('templateId')), { postReceive: [toObjectItemWithId('template_id')], notFound: templateNotFound }),
+		routing: route('GET', (id) => templatePath(id('templateId')), {
+			postReceive: [toObjectItemWithId('template_id')],
+			notFound: templateNotFound,
+		}),
 	},
 	fields,
 };

@@ -10,7 +10,9 @@ export const templateGetMany: Operation = {
 		value: 'getAll',
 		action: 'Get many templates',
 		description: 'List the templates Unstructured offers for on-demand jobs and workflows',
-		routing: route('GET', TEMPLATES_PATH, { postReceive: [toListItems, withIdAs('template_id'), applyLimit] }),
+		routing: route('GET', TEMPLATES_PATH, {
+			postReceive: [toListItems, withIdAs('template_id'), applyLimit],
+		}),
 	},
 	fields: returnAllAndLimit({ resource: ['template'], operation: ['getAll'] }),
 };

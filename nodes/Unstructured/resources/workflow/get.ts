@@ -10,7 +10,10 @@ export const workflowGet: Operation = {
 		value: 'get',
 		action: 'Get a workflow',
 		description: 'Get a workflow with its sources, destinations, nodes and schedule',
-		routing: route('GET', (id) => workflowPath(id('workflowId')), { postReceive: [toObjectItemWithId('workflow_id')], notFound: workflowNotFound }),
+		routing: route('GET', (id) => workflowPath(id('workflowId')), {
+			postReceive: [toObjectItemWithId('workflow_id')],
+			notFound: workflowNotFound,
+		}),
 	},
 	ids: ['workflowId'],
 };

@@ -7,7 +7,6 @@ import { WORKFLOWS_PATH } from '../../api/paths';
 import { route } from '../../../http/route';
 import { toListItems, withIdAs } from '../../../items/responseItems';
 
-
 const fields: INodeProperties[] = [
 	...returnAllAndLimit(),
 	{
@@ -112,7 +111,10 @@ export const workflowGetMany: Operation = {
 		value: 'getAll',
 		action: 'Get many workflows',
 		description: 'List the workflows of the account',
-		routing: route('GET', WORKFLOWS_PATH, { postReceive: [toListItems, withIdAs('workflow_id')], paged: true }),
+		routing: route('GET', WORKFLOWS_PATH, {
+			postReceive: [toListItems, withIdAs('workflow_id')],
+			paged: true,
+		}),
 	},
 	fields,
 };

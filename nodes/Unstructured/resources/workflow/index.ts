@@ -12,6 +12,13 @@ export const workflowResource: Resource = {
 	label: 'Workflow',
 	plural: 'Workflows',
 	defaultOperation: 'run',
-	operations: [workflowCreate, workflowDelete, workflowGet, workflowGetMany, workflowRun, workflowUpdate],
+	operations: [
+		workflowCreate,
+		workflowDelete,
+		workflowGet,
+		workflowGetMany,
+		workflowRun,
+		workflowUpdate,
+	],
 	idPickers: [{ ...workflowIdLocator, required: true, description: 'The workflow to work with' }],
 };

@@ -24,7 +24,6 @@ import { route } from '../../../http/route';
 import type { RequestBody } from '../../../http/route';
 import { isJob } from '../../api/types';
 
-
 /** Workflow › Run's Output, shown with waiting: without it the output is the job. */
 export const workflowRunOutput = jobOutput({
 	default: 'outputFiles',
@@ -39,7 +38,8 @@ const fields: INodeProperties[] = [
 		name: 'sendInputFiles',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to send binary files of the item, for a workflow whose source is local input',
+		description:
+			'Whether to send binary files of the item, for a workflow whose source is local input',
 	},
 	{
 		displayName: 'Input Binary Fields',
@@ -48,7 +48,8 @@ const fields: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { sendInputFiles: [true] } },
 		placeholder: 'e.g. data, attachment_0',
-		description: 'The binary fields of the item that hold the files, separated by commas. Empty: every binary field of the item.',
+		description:
+			'The binary fields of the item that hold the files, separated by commas. Empty: every binary field of the item.',
 	},
 	...waitForCompletionFields({ waitByDefault: true }),
 	workflowRunOutput.field({ waitForCompletion: [true] }),
@@ -63,11 +64,14 @@ export async function checkRunInput(
 ): Promise<IHttpRequestOptions> {
 	const sendsFiles = this.getNodeParameter('sendInputFiles', false) === true;
 	if (sendsFiles) inputBinaryFiles(this);
-	else if (this.getNodeParameter('waitForCompletion', true) === true && workflowRunOutput.read(this) === 'elements') {
+	else if (
+		this.getNodeParameter('waitForCompletion', true) === true &&
+		workflowRunOutput.read(this) === 'elements'
+	) {
 		throw itemInputError(
 			this,
 			'Output "Elements" needs Send Input Files',
-			'Elements are read from Unstructured for the files sent with the run; a run of the workflow\'s own source writes its output to the destination only. Turn on Send Input Files, or set Output to Output Files or Job.',
+			"Elements are read from Unstructured for the files sent with the run; a run of the workflow's own source writes its output to the destination only. Turn on Send Input Files, or set Output to Output Files or Job.",
 		);
 	}
 	return requestOptions;
@@ -107,7 +111,8 @@ export const workflowRun: Operation = {
 		name: 'Run',
 		value: 'run',
 		action: 'Run a workflow',
-		description: 'Start a job of the workflow now, optionally with files, and optionally wait for it',
+		description:
+			'Start a job of the workflow now, optionally with files, and optionally wait for it',
 		routing: route('POST', (id) => workflowPath(id('workflowId'), 'run'), {
 			preSend: [checkRunInput],
 			body: runBody,
