@@ -7,7 +7,7 @@
  * - Builds, installs the package as n8n installs community packages, and starts n8n; the owner
  *   account is created on the first run. `tsc --watch` rebuilds on every change, and n8n is
  *   restarted with the new build (about 5 s).
- * - `--demo`: also starts the demo Unstructured API (dev/demo-api.js) on loopback, and imports a
+ * - `--demo`: also starts the demo Unstructured API (support/demo-api.js) on loopback, and imports a
  *   credential "Unstructured (demo)" pointing at it and the example workflows.
  * - `--port N` (or PORT): another port. `--host 0.0.0.0`: listen beyond loopback.
  * Ctrl-C stops everything it started, by PID.

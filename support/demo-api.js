@@ -1,6 +1,6 @@
 'use strict';
 /**
- * The demo Unstructured API of `npm run demo`: the test mock (test/mock-api.js) with demo data, on
+ * The demo Unstructured API of `npm run demo`: the test mock (support/mock-api.js) with demo data, on
  * loopback only. Everything it serves is labelled demo. What it does beyond the mock:
  * - jobs finish a few seconds after they are created, five at a time, as the account limits say;
  * - a text or Markdown file sent to a job gives its real paragraphs and headings as elements

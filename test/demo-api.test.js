@@ -1,5 +1,5 @@
 'use strict';
-/** The demo Unstructured API of `npm run demo` (dev/demo-api.js), through the engine as a user of the demo would meet it. */
+/** The demo Unstructured API of `npm run demo` (support/demo-api.js), through the engine as a user of the demo would meet it. */
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 

@@ -33,7 +33,7 @@ export interface Resource {
 	operations: Operation[];
 	/**
 	 * ID pickers shared by the operations that name them in `ids`: n8n evaluates every property for
-	 * each item, twice, so one property per ID costs less than one per operation (see locators.ts).
+	 * each item, twice, so one property per ID costs less than one per operation (see Unstructured/fields/locators.ts).
 	 */
 	idPickers?: INodeProperties[];
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** "Retry Options", for every operation. The defaults are those of `DEFAULT_RETRY_SETTINGS` (request/retry.ts). */
+/** "Retry Options", for every operation. The defaults are those of `DEFAULT_RETRY_SETTINGS` (http/retry.ts). */
 export const retryOptionsField: INodeProperties = {
 	displayName: 'Retry Options',
 	name: 'retryOptions',
