@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { withContext } from './itemContext';
+import { newestFirst } from './newestFirst';
 import { unexpectedBodyError } from '../http/errors';
 import type { PostReceiveFunction } from '../http/route';
 
@@ -67,14 +68,25 @@ export async function applyLimit(
 }
 
 /**
- * One item for a deletion: the ID, `deleted: true`, and the answer's fields (the API answers 200
- * with an untyped body, e.g. `{"detail": "… successfully deleted."}`, or 204 with none).
+ * postReceive: one item for a deletion: the ID that was sent (parameter `idName`) as `idField`,
+ * `deleted: true`, and the answer's fields (the API answers 200 with an untyped body, e.g.
+ * `{"detail": "… successfully deleted."}`, or 204 with none).
  */
-export function deletedItem(id: IDataObject, response: IN8nHttpFullResponse): INodeExecutionData {
-	const { body } = response;
-	const answer =
-		body && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)
-			? (body as IDataObject)
-			: {};
-	return { json: { ...id, deleted: true, ...answer } };
+export function toDeletedItem(idField: string, idName: string): PostReceiveFunction {
+	return async function (this: IExecuteSingleFunctions, _items, response, { ids }) {
+		const { body } = response;
+		const answer =
+			body && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)
+				? (body as IDataObject)
+				: {};
+		return [{ json: { [idField]: ids[idName], deleted: true, ...answer } }];
+	};
+}
+
+/** postReceive: the items newest first by `created_at` (the API lists in no stated order). */
+export async function sortNewestFirst(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return newestFirst(items, (item) => item.json.created_at);
 }

@@ -1,22 +1,15 @@
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { ConnectorKindInfo } from '../../fields/connectors';
 import { connectorTypeOptions } from '../../fields/connectors';
 import type { Operation } from '../../../description/operations';
+import { filtersCollection } from '../../../description/filters';
 import { returnAllAndLimit } from '../../../description/returnAllLimit';
-import { newestFirst } from '../../../items/newestFirst';
 import { readOptionalText } from '../../../input/parameters';
-import { unexpectedBodyError } from '../../../http/errors';
 import { itemInputError } from '../../../input/errors';
 import { CONNECTORS_PATHS } from '../../api/paths';
 import { route } from '../../../http/route';
-import { applyLimit } from '../../../items/responseItems';
-import { connectorItem } from './output';
+import { applyLimit, sortNewestFirst, toListItems, withIdAs } from '../../../items/responseItems';
 
 /** The type to filter by: one of the list, or the one given under "Other". */
 function typeFilter(context: IExecuteSingleFunctions): string {
@@ -45,19 +38,6 @@ export function connectorGetMany(info: ConnectorKindInfo): Operation {
 			: requestOptions;
 	}
 
-	async function toConnectorItems(
-		this: IExecuteSingleFunctions,
-		_items: INodeExecutionData[],
-		response: IN8nHttpFullResponse,
-	): Promise<INodeExecutionData[]> {
-		if (!Array.isArray(response.body))
-			throw unexpectedBodyError(this.getNode(), response, this.getItemIndex());
-		return newestFirst(
-			response.body as Array<Record<string, unknown>>,
-			(connector) => connector.created_at,
-		).map((connector) => connectorItem(info, connector as never));
-	}
-
 	return {
 		option: {
 			name: 'Get Many',
@@ -66,35 +46,28 @@ export function connectorGetMany(info: ConnectorKindInfo): Operation {
 			description: `List the ${noun} of the account, newest first`,
 			routing: route('GET', CONNECTORS_PATHS[info.kind], {
 				preSend: [setTypeQuery],
-				postReceive: [toConnectorItems, applyLimit],
+				postReceive: [toListItems, withIdAs(info.idField), sortNewestFirst, applyLimit],
 			}),
 		},
 		fields: [
 			...returnAllAndLimit(),
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{
-						displayName: 'Other Type',
-						name: 'otherConnectorType',
-						type: 'string',
-						default: '',
-						description: 'With Type "Other": the type as Unstructured names it',
-					},
-					{
-						displayName: 'Type',
-						name: 'connectorType',
-						type: 'options',
-						default: 's3',
-						options: connectorTypeOptions(info),
-						description: `Only ${noun} of this type`,
-					},
-				],
-			},
+			filtersCollection([
+				{
+					displayName: 'Other Type',
+					name: 'otherConnectorType',
+					type: 'string',
+					default: '',
+					description: 'With Type "Other": the type as Unstructured names it',
+				},
+				{
+					displayName: 'Type',
+					name: 'connectorType',
+					type: 'options',
+					default: 's3',
+					options: connectorTypeOptions(info),
+					description: `Only ${noun} of this type`,
+				},
+			]),
 		],
 	};
 }

@@ -1,49 +1,34 @@
-import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { workflowIdLocator } from '../../fields/locators';
 import type { Operation } from '../../../description/operations';
+import { filtersCollection } from '../../../description/filters';
 import { returnAllAndLimit } from '../../../description/returnAllLimit';
 import { sendAs } from '../../../description/send';
-import { newestFirst } from '../../../items/newestFirst';
 import { JOBS_PATH } from '../../api/paths';
 import { route } from '../../../http/route';
-import { applyLimit, toListItems, withIdAs } from '../../../items/responseItems';
+import { applyLimit, sortNewestFirst, toListItems, withIdAs } from '../../../items/responseItems';
 import { JOB_STATUS_OPTIONS } from '../../fields/jobStatuses';
 
 const fields: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'COMPLETED',
-				options: JOB_STATUS_OPTIONS,
-				description: 'Only jobs with this status',
-				...sendAs('query', 'status'),
-			},
-			{
-				...workflowIdLocator,
-				description: 'Only jobs of this workflow',
-				...sendAs('query', 'workflow_id'),
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'COMPLETED',
+			options: JOB_STATUS_OPTIONS,
+			description: 'Only jobs with this status',
+			...sendAs('query', 'status'),
+		},
+		{
+			...workflowIdLocator,
+			description: 'Only jobs of this workflow',
+			...sendAs('query', 'workflow_id'),
+		},
+	]),
 ];
-
-/** postReceive: the jobs newest first (the API returns them in no stated order). */
-export async function sortNewestFirst(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return newestFirst(items, (item) => item.json.created_at);
-}
 
 export const jobGetMany: Operation = {
 	option: {

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../description/operations';
+import { filtersCollection } from '../../../description/filters';
 import { returnAllAndLimit } from '../../../description/returnAllLimit';
 import { sendAs } from '../../../description/send';
 import { WORKFLOWS_PATH } from '../../api/paths';
@@ -9,67 +10,60 @@ import { toListItems, withIdAs } from '../../../items/responseItems';
 
 const fields: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Created Before',
-				name: 'createdBefore',
-				...sendAs('query', 'created_before'),
-				type: 'dateTime',
-				default: '',
-				description: 'Only workflows created before this time',
-			},
-			{
-				displayName: 'Created Since',
-				name: 'createdSince',
-				...sendAs('query', 'created_since'),
-				type: 'dateTime',
-				default: '',
-				description: 'Only workflows created at or after this time',
-			},
-			{
-				displayName: 'Destination ID',
-				name: 'destinationId',
-				...sendAs('query', 'destination_id'),
-				type: 'string',
-				default: '',
-				description: 'Only workflows that write to this destination connector',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				...sendAs('query', 'name'),
-				type: 'string',
-				default: '',
-				description: 'Only workflows whose name contains this text',
-			},
-			{
-				displayName: 'Source ID',
-				name: 'sourceId',
-				...sendAs('query', 'source_id'),
-				type: 'string',
-				default: '',
-				description: 'Only workflows that read from this source connector',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				...sendAs('query', 'status'),
-				type: 'options',
-				default: 'active',
-				options: [
-					{ name: 'Active', value: 'active' },
-					{ name: 'Inactive', value: 'inactive' },
-				],
-				description: 'Only active or only inactive workflows',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Created Before',
+			name: 'createdBefore',
+			...sendAs('query', 'created_before'),
+			type: 'dateTime',
+			default: '',
+			description: 'Only workflows created before this time',
+		},
+		{
+			displayName: 'Created Since',
+			name: 'createdSince',
+			...sendAs('query', 'created_since'),
+			type: 'dateTime',
+			default: '',
+			description: 'Only workflows created at or after this time',
+		},
+		{
+			displayName: 'Destination ID',
+			name: 'destinationId',
+			...sendAs('query', 'destination_id'),
+			type: 'string',
+			default: '',
+			description: 'Only workflows that write to this destination connector',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			...sendAs('query', 'name'),
+			type: 'string',
+			default: '',
+			description: 'Only workflows whose name contains this text',
+		},
+		{
+			displayName: 'Source ID',
+			name: 'sourceId',
+			...sendAs('query', 'source_id'),
+			type: 'string',
+			default: '',
+			description: 'Only workflows that read from this source connector',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			...sendAs('query', 'status'),
+			type: 'options',
+			default: 'active',
+			options: [
+				{ name: 'Active', value: 'active' },
+				{ name: 'Inactive', value: 'inactive' },
+			],
+			description: 'Only active or only inactive workflows',
+		},
+	]),
 	{
 		displayName: 'Sort',
 		name: 'sort',
