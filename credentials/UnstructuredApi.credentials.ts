@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withApiKey } from '../nodes/http/apiKey';
 import { normalizeApiUrl } from '../nodes/Unstructured/api/apiUrl';
 
 export class UnstructuredApi implements ICredentialType {
@@ -52,14 +53,11 @@ export class UnstructuredApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			baseURL: requestOptions.baseURL ?? normalizeApiUrl(String(credentials.apiUrl ?? '')),
-			headers: {
-				...requestOptions.headers,
-				'unstructured-api-key': String(credentials.apiKey ?? ''),
-			},
-		};
+		return withApiKey(
+			requestOptions,
+			normalizeApiUrl(String(credentials.apiUrl ?? '')),
+			credentials.apiKey,
+		);
 	}
 
 	test: ICredentialTestRequest = {

@@ -78,15 +78,27 @@ const additionalDataDefaults = {
 	},
 };
 
-function makeNode(parameters, extra = {}) {
+/** The package's regular nodes by short name: their type and their credential's. */
+const NODES = {
+	unstructured: { type: NODE_TYPE, credentialType: CREDENTIAL_TYPE, name: 'Unstructured' },
+	unstructuredTransform: {
+		type: 'n8n-nodes-unstructured.unstructuredTransform',
+		credentialType: 'unstructuredTransformApi',
+		name: 'Unstructured Transform',
+	},
+};
+
+/** A node of ours (`kind`: a key of NODES) with `parameters`, as a saved workflow holds it. */
+function makeNode(parameters, extra = {}, kind = 'unstructured') {
+	const { type, credentialType, name } = NODES[kind];
 	return {
 		id: 'unstructured-node',
-		name: 'Unstructured',
-		type: NODE_TYPE,
+		name,
+		type,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: { [CREDENTIAL_TYPE]: { id: 'test-credential', name: 'Unstructured account' } },
+		credentials: { [credentialType]: { id: 'test-credential', name: `${name} account` } },
 		...extra,
 	};
 }
@@ -280,18 +292,19 @@ function createEngine({ modulesDir = undefined, packages = [{ root: PACKAGE_ROOT
 	 * Runs one Unstructured node on `items`. `credentials` are the Unstructured credential's data;
 	 * `settings` are node settings such as `onError: 'continueRegularOutput'` (Continue On Fail).
 	 */
-	/** @param {{ parameters: object, items?: object[], credentials?: object, settings?: object, signal?: AbortSignal }} options */
+	/** @param {{ parameters: object, items?: object[], credentials?: object, settings?: object, signal?: AbortSignal, node?: 'unstructured' | 'unstructuredTransform' }} options */
 	async function runNode({
 		parameters,
 		items = undefined,
 		credentials = {},
 		settings = {},
 		signal = undefined,
+		node = 'unstructured',
 	}) {
 		return await runWorkflow({
-			nodes: [makeNode(parameters, settings)],
+			nodes: [makeNode(parameters, settings, node)],
 			items,
-			credentials: { [CREDENTIAL_TYPE]: credentials },
+			credentials: { [NODES[node].credentialType]: credentials },
 			signal,
 		});
 	}
@@ -302,9 +315,9 @@ function createEngine({ modulesDir = undefined, packages = [{ root: PACKAGE_ROOT
 	 * the decrypted credential, then the credential's `rules` applied to the error's status code.
 	 * Returns `{ status: 'OK' | 'Error', message }` as n8n's credential dialog shows it.
 	 */
-	async function testCredential(credentials) {
+	async function testCredential(credentials, credentialTypeName = CREDENTIAL_TYPE) {
 		const registry = await loadRegistry();
-		const credentialType = registry.credentialTypes[CREDENTIAL_TYPE].type;
+		const credentialType = registry.credentialTypes[credentialTypeName].type;
 		const testType = {
 			description: {
 				displayName: 'Temp',
@@ -315,7 +328,7 @@ function createEngine({ modulesDir = undefined, packages = [{ root: PACKAGE_ROOT
 				defaults: {},
 				inputs: ['main'],
 				outputs: ['main'],
-				credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+				credentials: [{ name: credentialTypeName, required: true }],
 				properties: [
 					{
 						displayName: 'Temp',
@@ -327,7 +340,12 @@ function createEngine({ modulesDir = undefined, packages = [{ root: PACKAGE_ROOT
 				],
 			},
 		};
-		const node = { ...makeNode({}), type: 'credentialTest', name: 'Temp-Node' };
+		const node = {
+			...makeNode({}),
+			type: 'credentialTest',
+			name: 'Temp-Node',
+			credentials: { [credentialTypeName]: { id: 'test-credential', name: 'test' } },
+		};
 		const workflow = new Workflow({
 			nodes: [node],
 			connections: {},
@@ -337,7 +355,7 @@ function createEngine({ modulesDir = undefined, packages = [{ root: PACKAGE_ROOT
 		const context = new core.ExecuteContext(
 			workflow,
 			node,
-			additionalDataFor(registry, { [CREDENTIAL_TYPE]: credentials }, undefined),
+			additionalDataFor(registry, { [credentialTypeName]: credentials }, undefined),
 			'internal',
 			createRunExecutionData(),
 			0,
@@ -349,7 +367,7 @@ function createEngine({ modulesDir = undefined, packages = [{ root: PACKAGE_ROOT
 		const credentialsDecrypted = {
 			id: 'test-credential',
 			name: 'test',
-			type: CREDENTIAL_TYPE,
+			type: credentialTypeName,
 			data: credentials,
 		};
 		try {
@@ -635,7 +653,8 @@ module.exports = {
 	CREDENTIAL_TYPE,
 	runNode: (options) => engine().runNode(options),
 	runWorkflow: (options) => engine().runWorkflow(options),
-	testCredential: (credentials) => engine().testCredential(credentials),
+	testCredential: (credentials, credentialType) =>
+		engine().testCredential(credentials, credentialType),
 	listSearch: (options) => engine().listSearch(options),
 	loadPackage: () => engine().loadPackage(),
 	runHook: (options) => engine().runHook(options),

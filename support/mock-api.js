@@ -8,9 +8,9 @@
  * Tests control it in-process: `addJob`, `setResponse` (any status, body, content type or delay
  * for the next matching requests), and read `requests`, the log of what arrived.
  */
-const http = require('node:http');
-const https = require('node:https');
 const { createHmac, randomBytes, randomUUID } = require('node:crypto');
+
+const { LoopbackServer } = require('./loopback');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -193,12 +193,13 @@ function makeOutputFile(overrides = {}) {
 	};
 }
 
-class MockUnstructuredApi {
+class MockUnstructuredApi extends LoopbackServer {
 	/**
 	 * `tls`: `{ key, cert }` to serve over HTTPS instead of HTTP.
 	 * @param {{ apiKey?: string, tls?: { key: string | Buffer, cert: string | Buffer } }} [options]
 	 */
 	constructor({ apiKey = 'test-key-7f3a9c', tls = undefined } = {}) {
+		super();
 		this.apiKey = apiKey;
 		this.tls = tls;
 		/** Off for the benchmark, whose thousands of requests the tests do not read. */
@@ -372,25 +373,6 @@ class MockUnstructuredApi {
 
 	requestsTo(pathPrefix) {
 		return this.requests.filter((request) => request.path.startsWith(pathPrefix));
-	}
-
-	async start() {
-		this.sockets = new Set();
-		const handler = (req, res) => this.handle(req, res);
-		this.server = this.tls ? https.createServer(this.tls, handler) : http.createServer(handler);
-		this.server.on('connection', (socket) => {
-			this.sockets.add(socket);
-			socket.on('close', () => this.sockets.delete(socket));
-		});
-		await new Promise((resolve) =>
-			this.server.listen(0, '127.0.0.1', 1024, () => resolve(undefined)),
-		);
-		return this;
-	}
-
-	async stop() {
-		for (const socket of this.sockets) socket.destroy();
-		await new Promise((resolve) => this.server.close(resolve));
 	}
 
 	async handle(req, res) {

@@ -8,7 +8,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { ErrorAnswer, errorChain, transportErrorCode } from './retry';
+import { ErrorAnswer, errorChain, errorCodeOf, transportErrorCode } from './retry';
 import type { SendFailure } from './retry';
 
 export interface ValidationErrorItem {
@@ -22,6 +22,29 @@ export interface ValidationErrorItem {
 /** Error bodies of the API: FastAPI sends `detail` as a string, or as a list for validation errors. */
 export interface ErrorBody {
 	detail?: string | ValidationErrorItem[];
+	/** The Transform API's shape: `{"code", "message"}`. */
+	code?: unknown;
+	message?: unknown;
+}
+
+/**
+ * What a product's node says about its API's errors, where it differs from the words below: its
+ * advice per HTTP status and per error code (the body's `code`). A product registers its words
+ * for its credential type (e.g. nodes/UnstructuredTransform/api/errorWords.ts).
+ */
+export interface ApiWords {
+	byStatus?: Partial<Record<number, { message?: string; advice: string }>>;
+	byCode?: Record<string, { message?: string; advice: string }>;
+}
+
+const wordsByCredential = new Map<string, ApiWords>();
+
+export function defineApiWords(credentialType: string, words: ApiWords): void {
+	wordsByCredential.set(credentialType, words);
+}
+
+function wordsOf(node: INode): ApiWords {
+	return wordsByCredential.get(Object.keys(node.credentials ?? {})[0] ?? '') ?? {};
 }
 
 const MAX_DETAIL_LENGTH = 500;
@@ -51,9 +74,11 @@ export function describeErrorBody(body: unknown): string {
 		}
 		text = trimmed.startsWith('<') ? '' : trimmed;
 	} else if (body && typeof body === 'object') {
-		const { detail } = body as ErrorBody;
+		const { detail, message, code } = body as ErrorBody;
 		if (typeof detail === 'string') text = detail;
 		else if (Array.isArray(detail)) text = detail.map(renderValidationItem).join('; ');
+		else if (typeof message === 'string')
+			text = typeof code === 'string' ? `${message} [${code}]` : message;
 	}
 	return text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH)}…` : text;
 }
@@ -144,7 +169,12 @@ export function apiErrorFromResponse(
 ): NodeApiError {
 	const { statusCode, body } = response;
 	const detail = describeErrorBody(body);
-	const { message, advice } = summaryFor(statusCode, notFound);
+	const words = wordsOf(node);
+	const code = errorCodeOf(body);
+	const general = summaryFor(statusCode, notFound);
+	const specific = (code ? words.byCode?.[code] : undefined) ?? words.byStatus?.[statusCode];
+	const message = specific?.message ?? general.message;
+	const advice = specific?.advice ?? general.advice;
 	const isJson = body !== null && typeof body === 'object' && !Buffer.isBuffer(body);
 	const bodyNote =
 		isJson || detail

@@ -1,7 +1,7 @@
-import { sleep } from 'n8n-workflow';
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { credentialTypeOf } from './transport';
+import { pause } from './pause';
 
 /**
  * Unstructured takes one new job per second per account and answers 429 beyond it
@@ -61,7 +61,7 @@ export async function waitForJobCreationSlot(context: IExecuteSingleFunctions): 
 	try {
 		await untilTurn(previous, signal);
 		const waitMs = lane.lastSentAt + JOB_CREATION_INTERVAL_MS - Date.now();
-		if (waitMs > 0) await sleep(waitMs, signal);
+		if (waitMs > 0) await pause(waitMs, signal);
 		lane.lastSentAt = Date.now();
 		went = true;
 	} finally {

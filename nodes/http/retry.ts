@@ -1,5 +1,5 @@
-import { sleep } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
+import { pause } from './pause';
 
 /**
  * When a request is sent again. A read is repeated on a rate limit, a server error or a failed
@@ -65,6 +65,29 @@ export function isTransientTransportError(error: unknown): boolean {
 	const code = transportErrorCode(error);
 	return code !== undefined && (NOT_SENT_CODES.has(code) || TRANSIENT_CODES.has(code));
 }
+
+/**
+ * The machine code of an error body `{"code": "...", "message": "..."}` (the Transform API's shape,
+ * docs/unstructured-transform-api.md §6.2), from JSON, text or bytes; `undefined` for another shape.
+ */
+export function errorCodeOf(body: unknown): string | undefined {
+	let parsed: unknown = Buffer.isBuffer(body) ? body.toString('utf8') : body;
+	if (typeof parsed === 'string') {
+		try {
+			parsed = JSON.parse(parsed);
+		} catch {
+			return undefined;
+		}
+	}
+	const code =
+		parsed && typeof parsed === 'object' ? (parsed as { code?: unknown }).code : undefined;
+	return typeof code === 'string' ? code : undefined;
+}
+
+/** Codes that say the API did not act and asks to come back later: retried like a 429, whatever the status. */
+const RATE_LIMITED_CODES: ReadonlySet<string> = new Set(['rate_limited']);
+/** Codes that waiting does not cure (a used-up quota): never retried, whatever the status. */
+const FINAL_CODES: ReadonlySet<string> = new Set(['quota_exceeded']);
 
 /** An HTTP error answer, thrown by the status check so that the sender can decide on a retry. */
 export class ErrorAnswer extends Error {
@@ -144,6 +167,9 @@ function retryVerdict(
 	const idempotent = IDEMPOTENT_METHODS.has(method);
 	if (error instanceof ErrorAnswer) {
 		const status = error.response.statusCode;
+		const code = errorCodeOf(error.response.body);
+		if (code && FINAL_CODES.has(code)) return { retry: false };
+		if (code && RATE_LIMITED_CODES.has(code)) return { retry: true };
 		if (!RETRIED_STATUSES.has(status)) return { retry: false };
 		if (status === 429 || idempotent) return { retry: true };
 		return {
@@ -172,6 +198,7 @@ export async function sendWithRetries<T>(
 	settings: RetrySettings,
 	signal: AbortSignal | undefined,
 	attempt: () => Promise<T>,
+	onRetry?: (error: unknown) => void,
 ): Promise<SendResult<T>> {
 	const started = Date.now();
 	for (let attempts = 1; ; attempts++) {
@@ -192,6 +219,7 @@ export async function sendWithRetries<T>(
 		if (attempts >= settings.maxAttempts || failure.elapsedMs + delayMs > settings.maxElapsedMs) {
 			return { ok: false, error, failure };
 		}
-		await sleep(delayMs, signal);
+		onRetry?.(error);
+		await pause(delayMs, signal);
 	}
 }

@@ -21,6 +21,8 @@ export interface ApiRequest {
 	url: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/** Sent even once the execution is stopped: cancelling the work a stopped item started. */
+	afterStop?: boolean;
 	/** Milliseconds to wait for an answer, where n8n gives no Request Options (the webhook). */
 	timeout?: number;
 }
@@ -93,10 +95,11 @@ export function cancelSignalOf(context: ApiContext): AbortSignal | undefined {
 async function sendRequest(
 	context: ApiContext,
 	options: IHttpRequestOptions,
+	{ afterStop = false } = {},
 ): Promise<IN8nHttpFullResponse> {
-	const signal = cancelSignalOf(context);
+	const signal = afterStop ? undefined : cancelSignalOf(context);
 	return (await context.helpers.httpRequestWithAuthentication.call(
-		context,
+		afterStop ? withoutCancelSignal(context) : context,
 		credentialTypeOf(context),
 		{
 			...inheritedByItem.get(context),
@@ -112,9 +115,29 @@ async function sendRequest(
 /** One request, sent once with every status returned: for the wait loop, which retries in its own way until its timeout. */
 export async function sendApiRequest(
 	context: ApiContext,
-	{ method, url, qs, body }: ApiRequest,
+	{ method, url, qs, body, timeout, afterStop }: ApiRequest,
 ): Promise<IN8nHttpFullResponse> {
-	return await sendRequest(context, { method, url, qs, body });
+	return await sendRequest(
+		context,
+		{ method, url, qs, body, ...(timeout ? { timeout } : {}) },
+		{ afterStop },
+	);
+}
+
+/**
+ * The context as n8n's HTTP helper sees it, without the execution's cancel signal: n8n 2.x gives
+ * every request of a context that has one that signal, so a request that must go after Stop (the
+ * cancellation of a remote job the stopped item started) is sent through this view of it.
+ */
+function withoutCancelSignal(context: ApiContext): ApiContext {
+	return new Proxy(context, {
+		has: (target, name) => name !== 'getExecutionCancelSignal' && name in target,
+		get: (target, name) => {
+			if (name === 'getExecutionCancelSignal') return undefined;
+			const value = Reflect.get(target, name, target);
+			return typeof value === 'function' ? value.bind(target) : value;
+		},
+	});
 }
 
 /** An answer with an HTTP error status, as an error the retry policy looks at. */
@@ -141,6 +164,8 @@ export interface CheckedSendOptions {
 	prepare?: (options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 	/** Retries other than the node's Retry Options, e.g. the webhook's, which must answer quickly. */
 	retry?: RetrySettings;
+	/** Told of each failure that is retried, before the wait: e.g. to slow down after a rate limit. */
+	onRetry?: (error: unknown) => void;
 }
 
 /**
@@ -152,7 +177,15 @@ export interface CheckedSendOptions {
 export async function sendChecked(
 	context: ApiContext,
 	options: IHttpRequestOptions,
-	{ notFound, okStatuses = [], errorFor, beforeAttempt, prepare, retry }: CheckedSendOptions = {},
+	{
+		notFound,
+		okStatuses = [],
+		errorFor,
+		beforeAttempt,
+		prepare,
+		retry,
+		onRetry,
+	}: CheckedSendOptions = {},
 ): Promise<IN8nHttpFullResponse> {
 	const method = options.method ?? 'GET';
 	const result = await sendWithRetries(
@@ -164,6 +197,7 @@ export async function sendChecked(
 			const response = await sendRequest(context, prepare ? await prepare(options) : options);
 			return okStatuses.includes(response.statusCode) ? response : throwIfErrorStatus(response);
 		},
+		onRetry,
 	);
 	if (result.ok) return result.value;
 	const { error, failure } = result as SendFailed;

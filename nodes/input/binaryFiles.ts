@@ -53,6 +53,25 @@ export function inputBinaryFiles(
 	return names.map((field) => ({ field, file: binary[field] }));
 }
 
+/** The one binary field a parameter names (e.g. Input Binary Field: `data`), checked before anything is sent. */
+export function namedBinaryFile(
+	context: IExecuteSingleFunctions,
+	parameter = 'binaryPropertyName',
+): BinaryInput {
+	const field = String(context.getNodeParameter(parameter, 'data') ?? '').trim();
+	const binary = context.getInputData().binary ?? {};
+	if (!field || !binary[field]) {
+		throw itemInputError(
+			context,
+			field
+				? `The item has no binary field "${field}"`
+				: 'The parameter "Input Binary Field" is empty',
+			`Binary fields of this item: ${Object.keys(binary).join(', ') || 'none'}. Read or download the document first, e.g. with "Read/Write Files from Disk".`,
+		);
+	}
+	return { field, file: binary[field] };
+}
+
 /** The binary fields "Input Binary Fields" names (as this item reads it), or every field of `binary`. */
 function binaryFieldNames(
 	context: IExecuteSingleFunctions,
@@ -105,10 +124,11 @@ export function sentFileName({ field, file }: BinaryInput): string {
 export async function filePart(
 	context: IExecuteSingleFunctions,
 	input: BinaryInput,
+	partName = 'input_files',
 ): Promise<FilePart> {
 	const { file } = input;
 	const part = {
-		name: 'input_files',
+		name: partName,
 		fileName: sentFileName(input),
 		contentType: file.mimeType || 'application/octet-stream',
 	};

@@ -22,6 +22,8 @@ const ID_LABELS: Record<string, string> = {
 	templateId: 'Template',
 	sourceId: 'Source',
 	destinationId: 'Destination',
+	fileId: 'File ID',
+	parseId: 'Parse ID',
 };
 
 /** The trimmed text of an optional parameter (an ID sent in a query or a body), '' when empty. */

@@ -22,26 +22,30 @@ export async function toListItems(
 }
 
 /** The answer's JSON object (one with an `id`), or the error for an answer that is not one. */
-function objectBody(context: IExecuteSingleFunctions, response: IN8nHttpFullResponse): IDataObject {
+function objectBody(
+	context: IExecuteSingleFunctions,
+	response: IN8nHttpFullResponse,
+	idKey: string,
+): IDataObject {
 	const { body } = response;
-	if (!body || typeof body !== 'object' || Array.isArray(body) || !('id' in body)) {
+	if (!body || typeof body !== 'object' || Array.isArray(body) || !(idKey in body)) {
 		throw unexpectedBodyError(context.getNode(), response, context.getItemIndex());
 	}
 	return body as IDataObject;
 }
 
 /**
- * postReceive: the JSON object body as one item, with its `id` also under `idField` (e.g.
- * `workflow_id`), which the next node's ID parameter reads by default.
+ * postReceive: the JSON object body (one with `idKey`, `id` by default) as one item, with that ID
+ * also under `idField` (e.g. `workflow_id`), which the next node's ID parameter reads by default.
  */
-export function toObjectItemWithId(idField: string): PostReceiveFunction {
+export function toObjectItemWithId(idField: string, idKey = 'id'): PostReceiveFunction {
 	return async function (
 		this: IExecuteSingleFunctions,
 		_items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
 	) {
-		const body = objectBody(this, response);
-		return [{ json: withContext(body, { [idField]: body.id }) }];
+		const body = objectBody(this, response, idKey);
+		return [{ json: withContext(body, { [idField]: body[idKey] }) }];
 	};
 }
 

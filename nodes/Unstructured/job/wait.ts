@@ -1,4 +1,4 @@
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import {
@@ -12,6 +12,7 @@ import { isTransientTransportError, retryAfterMs } from '../../http/retry';
 import { sendApiRequest } from '../../http/transport';
 import { isJob } from '../api/types';
 import type { JobInformation } from '../api/types';
+import { pause } from '../../http/pause';
 
 /** Statuses after which a job changes no more; any other status, even one unknown today, is waited on. */
 export const FINISHED_JOB_STATUSES: ReadonlySet<string> = new Set([
@@ -143,7 +144,7 @@ export async function waitUntilFinished<T>(
 				runningMs: leftLineAt === undefined ? 0 : now - leftLineAt,
 			};
 		}
-		await sleep(Math.min(delayMs, remainingMs), signal);
+		await pause(Math.min(delayMs, remainingMs), signal);
 		const poll = await pollOnce(context, watched);
 		if ('value' in poll) {
 			current = poll.value;
