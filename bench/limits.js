@@ -4,7 +4,7 @@
  * the mock (`simulateAccount`: one launch per second, 5 jobs running, the others SCHEDULED), on this
  * repo's n8n-core engine. Job durations are scaled down 20× (a job: 2 s plus 0.4 s per file, its
  * files run side by side or one after another); the launch rate is the real one, since the node
- * paces itself at one job per 1.05 s. For 100 and 300 one-file items, one job per item and
+ * paces itself at one job per 1.15 s. For 100 and 300 one-file items, one job per item and
  * "Pack Files Into Jobs" (10 per job): wall time, jobs created, status GETs, 429s, timeouts and items
  * out, beside the floor the limits allow (jobs launched one per second, 5 running).
  * Writes its section of bench/RESULTS.md. `BENCH_LIMITS_ITEMS=100` runs one size only.

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { credentialTypeOf } from './transport';
+import type { Turn } from './transport';
 import { pause } from './pause';
 
 /**
@@ -9,10 +10,16 @@ import { pause } from './pause';
  * can create jobs at the same time, so the requests that create jobs (Job › Create, Workflow › Run)
  * take turns here: one per interval per credential (an account's key), across every execution of
  * this n8n process. With several n8n processes (queue mode's workers) each paces its own; the
- * 429 retries cover the rest. A little over a second, so that network jitter cannot bring two
- * arrivals closer than the limit.
+ * 429 retries cover the rest.
+ *
+ * A turn has two steps. `takeJobCreationTurn` waits until every request that asked before has
+ * gone: only then does the request build its body (so a batch holds one body waiting, not all of
+ * them). `launch` then waits out the interval since the last job went, right before the request
+ * leaves, so the time spent building a large body cannot bring two launches closer. The interval
+ * keeps a margin over one second for what happens between `launch` and the API (the HTTP client's
+ * own work, a loaded CPU, the network).
  */
-const JOB_CREATION_INTERVAL_MS = 1_050;
+export const JOB_CREATION_INTERVAL_MS = 1_150;
 
 /** A credential's line of job creations: the turn that goes last, and when the last job went. */
 interface Lane {
@@ -45,11 +52,11 @@ async function untilTurn(turn: Promise<void>, signal: AbortSignal | undefined): 
 }
 
 /**
- * Waits for this request's turn to create a job: after every request of the same credential that
- * asked before it, and at least the interval after the last one went. Stopping the execution ends
- * the wait at once, and a stopped request gives its turn to the next without sending.
+ * Waits until every job creation of the same credential that asked before this one has gone.
+ * Stopping the execution ends the wait at once; a turn that is released without launching gives
+ * its place to the next once the previous one has gone.
  */
-export async function waitForJobCreationSlot(context: IExecuteSingleFunctions): Promise<void> {
+export async function takeJobCreationTurn(context: IExecuteSingleFunctions): Promise<Turn> {
 	const key = laneKey(context);
 	const lane = lanes.get(key) ?? { last: Promise.resolve(), lastSentAt: 0 };
 	lanes.set(key, lane);
@@ -57,16 +64,33 @@ export async function waitForJobCreationSlot(context: IExecuteSingleFunctions): 
 	let done = () => {};
 	lane.last = new Promise<void>((resolve) => (done = resolve));
 	const signal = context.getExecutionCancelSignal();
-	let went = false;
+	let settled = false;
+	const release = () => {
+		if (settled) return;
+		settled = true;
+		void previous.then(done);
+	};
+	let inTurn = false;
 	try {
 		await untilTurn(previous, signal);
-		const waitMs = lane.lastSentAt + JOB_CREATION_INTERVAL_MS - Date.now();
-		if (waitMs > 0) await pause(waitMs, signal);
-		lane.lastSentAt = Date.now();
-		went = true;
+		inTurn = true;
 	} finally {
-		// Stopped before its turn came: the next request may go once the previous one has.
-		if (went) done();
-		else void previous.then(done);
+		if (!inTurn) release();
 	}
+	return {
+		launch: async () => {
+			let launched = false;
+			try {
+				const waitMs = lane.lastSentAt + JOB_CREATION_INTERVAL_MS - Date.now();
+				if (waitMs > 0) await pause(waitMs, signal);
+				lane.lastSentAt = Date.now();
+				launched = true;
+				settled = true;
+				done();
+			} finally {
+				if (!launched) release();
+			}
+		},
+		release,
+	};
 }

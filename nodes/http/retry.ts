@@ -197,19 +197,21 @@ export async function sendWithRetries<T>(
 	method: IHttpRequestMethods,
 	settings: RetrySettings,
 	signal: AbortSignal | undefined,
-	attempt: () => Promise<T>,
+	attempt: (markSending: () => void) => Promise<T>,
 	onRetry?: (error: unknown) => void,
 ): Promise<SendResult<T>> {
-	const started = Date.now();
+	// Max Retry Time counts from the first send, not from the wait for a turn before it.
+	let started: number | undefined;
+	const markSending = () => void (started ??= Date.now());
 	for (let attempts = 1; ; attempts++) {
 		let error: unknown;
 		try {
-			return { ok: true, value: await attempt() };
+			return { ok: true, value: await attempt(markSending) };
 		} catch (caught) {
 			error = caught;
 		}
 		const verdict = retryVerdict(method, error);
-		const failure: SendFailure = { attempts, elapsedMs: Date.now() - started };
+		const failure: SendFailure = { attempts, elapsedMs: Date.now() - (started ?? Date.now()) };
 		if (!verdict.retry) {
 			const { notRetried } = verdict as { notRetried?: string };
 			return { ok: false, error, failure: { ...failure, notRetried } };

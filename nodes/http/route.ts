@@ -47,7 +47,7 @@ import type {
 
 import { readIdParameter } from '../input/parameters';
 import { itemError } from './errors';
-import { waitForJobCreationSlot } from './pacing';
+import { takeJobCreationTurn } from './pacing';
 import { inheritRequestOptions, sendChecked } from './transport';
 
 /** What was sent: the IDs read for the path, and the request options after preSend. */
@@ -233,7 +233,7 @@ export function route(
 			const send = async (sent: IHttpRequestOptions) => {
 				const response = await sendChecked(this, sent, {
 					notFound: notFound && (() => notFound(this)),
-					beforeAttempt: createsJob ? async () => await waitForJobCreationSlot(this) : undefined,
+					takeTurn: createsJob ? async () => await takeJobCreationTurn(this) : undefined,
 					prepare: body && (async (unprepared) => withBody(unprepared, await body.call(this))),
 				});
 				return await toItems(this, postReceive, response, { ids, options: sent });

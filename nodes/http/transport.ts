@@ -146,6 +146,12 @@ function throwIfErrorStatus(response: IN8nHttpFullResponse): IN8nHttpFullRespons
 	return response;
 }
 
+/** A request's turn in a line: `launch` right before it leaves, `release` when it will not. */
+export interface Turn {
+	launch(): Promise<void>;
+	release(): void;
+}
+
 export interface CheckedSendOptions {
 	/** What a 404 means, e.g. naming the object that was not found; asked only on a 404. */
 	notFound?: () => string | undefined;
@@ -155,8 +161,11 @@ export interface CheckedSendOptions {
 	errorFor?: (
 		response: IN8nHttpFullResponse,
 	) => Promise<NodeApiError | undefined> | NodeApiError | undefined;
-	/** Runs before every attempt, e.g. waiting for a turn to create a job. */
-	beforeAttempt?: () => Promise<void>;
+	/**
+	 * Waits for the request's turn before each attempt (a job creation's, `pacing.ts`): the body is
+	 * built once the turn has come, and the turn's `launch` runs right before the request leaves.
+	 */
+	takeTurn?: () => Promise<Turn>;
 	/**
 	 * Adds what is built afresh for each attempt, once its turn has come (a job's files): so that a
 	 * batch holds only the bodies in flight, and drops each once it is sent.
@@ -181,7 +190,7 @@ export async function sendChecked(
 		notFound,
 		okStatuses = [],
 		errorFor,
-		beforeAttempt,
+		takeTurn,
 		prepare,
 		retry,
 		onRetry,
@@ -192,9 +201,19 @@ export async function sendChecked(
 		method,
 		retry ?? retrySettingsOf(context),
 		cancelSignalOf(context),
-		async () => {
-			await beforeAttempt?.();
-			const response = await sendRequest(context, prepare ? await prepare(options) : options);
+		async (markSending) => {
+			const turn = await takeTurn?.();
+			let prepared = options;
+			let built = false;
+			try {
+				if (prepare) prepared = await prepare(options);
+				built = true;
+			} finally {
+				if (!built) turn?.release();
+			}
+			await turn?.launch();
+			markSending();
+			const response = await sendRequest(context, prepared);
 			return okStatuses.includes(response.statusCode) ? response : throwIfErrorStatus(response);
 		},
 		onRetry,

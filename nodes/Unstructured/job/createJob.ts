@@ -7,7 +7,7 @@ import type {
 
 import { filesTooLargeError } from '../../http/errors';
 import { multipartBody } from '../../http/multipart';
-import { waitForJobCreationSlot } from '../../http/pacing';
+import { takeJobCreationTurn } from '../../http/pacing';
 import { withBody } from '../../http/route';
 import { sendChecked } from '../../http/transport';
 import { filePart, sentFileName } from '../../input/binaryFiles';
@@ -31,7 +31,7 @@ export async function sendCreateJob(
 		context,
 		{ ...options, method: 'POST', url: JOBS_PATH },
 		{
-			beforeAttempt: async () => await waitForJobCreationSlot(context),
+			takeTurn: async () => await takeJobCreationTurn(context),
 			prepare: async (unprepared) => {
 				const parts = [];
 				for (const input of inputs) parts.push(await filePart(context, input));
