@@ -28,11 +28,11 @@ describe('Job ID "From List"', () => {
 		assert.deepEqual(result, {
 			results: [
 				{
-					name: `Contracts · In progress 2 Mar 09:00 · ${newest.id.slice(0, 8)}`,
+					name: `${newest.id.slice(0, 8)} · Contracts · In progress 2 Mar 09:00`,
 					value: newest.id,
 				},
-				{ name: `Invoices · Completed 1 Mar 10:00 · ${older.id.slice(0, 8)}`, value: older.id },
-				{ name: `Invoices · Failed 1 Feb 00:00 · ${oldest.id.slice(0, 8)}`, value: oldest.id },
+				{ name: `${older.id.slice(0, 8)} · Invoices · Completed 1 Mar 10:00`, value: older.id },
+				{ name: `${oldest.id.slice(0, 8)} · Invoices · Failed 1 Feb 00:00`, value: oldest.id },
 			],
 			paginationToken: undefined,
 		});

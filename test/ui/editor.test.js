@@ -285,8 +285,8 @@ describe("in n8n's editor, in Chromium", () => {
 		assert.deepEqual(
 			labels.map((label) => label.trim()),
 			[
-				`Invoices to Postgres · Completed 27 Nov 14:05 · ${job.id.slice(0, 8)}`,
-				`Contracts · Failed 26 Nov 09:30 · ${[...mock.jobs.keys()][1].slice(0, 8)}`,
+				`${job.id.slice(0, 8)} · Invoices to Postgres · Completed 27 Nov 14:05`,
+				`${[...mock.jobs.keys()][1].slice(0, 8)} · Contracts · Failed 26 Nov 09:30`,
 			],
 		);
 		await shot('job-picker');

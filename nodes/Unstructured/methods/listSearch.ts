@@ -57,9 +57,9 @@ function readableStatus(status: unknown): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** A job as the picker shows it: what tells jobs apart comes first, the short ID last. */
+/** A job as the picker shows it: the short ID first, the one part that tells two jobs apart even where a narrow panel cuts the label. */
 function jobLabel(job: JobInformation): string {
-	return `${job.workflow_name} · ${readableStatus(job.status)} ${readableDate(job.created_at)} · ${String(job.id).slice(0, 8)}`;
+	return `${String(job.id).slice(0, 8)} · ${job.workflow_name} · ${readableStatus(job.status)} ${readableDate(job.created_at)}`;
 }
 
 /** The account's jobs, newest first, named by workflow, status, start time and short ID. */

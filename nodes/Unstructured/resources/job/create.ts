@@ -140,6 +140,7 @@ const fields: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		typeOptions: { minValue: 0, numberPrecision: 1 },
+		hint: '0 (the default, shown as 0.0) means no size check here: Unstructured still refuses files over its limit',
 		description:
 			"Fail an item whose file is larger, before anything is sent, rather than after the job waited its turn. 0: no check. Unstructured's limit depends on the plan (10 MB or 50 MB in its docs).",
 	},
