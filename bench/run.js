@@ -327,6 +327,7 @@ async function main() {
 	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), report);
 	// Memory for a batch of large files: its own section of RESULTS.md (memory.js).
 	execFileSync(process.execPath, [path.join(__dirname, 'memory.js')], { stdio: 'inherit' });
+	execFileSync(process.execPath, [path.join(__dirname, 'transform.js')], { stdio: 'inherit' });
 	process.stdout.write('\nWritten to bench/RESULTS.md\n');
 }
 
