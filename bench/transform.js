@@ -19,7 +19,13 @@ const PER_DOCUMENT_MS = 500;
 function documents() {
 	return Array.from({ length: DOCUMENTS }, (_, index) => ({
 		json: {},
-		binary: { data: { data: Buffer.from(`# Document ${index}\n\nSome text.`).toString('base64'), mimeType: 'text/plain', fileName: `doc-${index}.txt` } },
+		binary: {
+			data: {
+				data: Buffer.from(`# Document ${index}\n\nSome text.`).toString('base64'),
+				mimeType: 'text/plain',
+				fileName: `doc-${index}.txt`,
+			},
+		},
 	}));
 }
 
@@ -31,13 +37,18 @@ async function run(engine, mock, concurrency) {
 	const started = Date.now();
 	const { items, error } = await engine.runNode({
 		node: 'unstructuredTransform',
-		parameters: { resource: 'document', operation: 'parse', options: { concurrency, waitSeconds: 30 } },
+		parameters: {
+			resource: 'document',
+			operation: 'parse',
+			options: { concurrency, waitSeconds: 30 },
+		},
 		items: documents(),
 		credentials: { apiKey: mock.apiKey, baseUrl: mock.url },
 		settings: { onError: 'continueRegularOutput' },
 	});
 	const wall = Date.now() - started;
-	const failed = items.filter((item) => item.json.error !== undefined).length + (error ? DOCUMENTS : 0);
+	const failed =
+		items.filter((item) => item.json.error !== undefined).length + (error ? DOCUMENTS : 0);
 	const twice = mock.processed.length - new Set(mock.processed).size;
 	return { wall, failed, twice, rateLimited: mock.rateLimitedCount, out: items.length };
 }
@@ -55,7 +66,9 @@ async function main() {
 		['one document at a time (an HTTP Request loop)', 1],
 	]) {
 		const result = await run(engine, mock, concurrency);
-		rows.push(`| ${label} | ${result.out} | ${(result.wall / 1000).toFixed(1)} s | ${(result.wall / floor).toFixed(2)}× | ${(result.wall / sequential).toFixed(2)}× | ${result.failed} | ${result.twice} | ${result.rateLimited} |`);
+		rows.push(
+			`| ${label} | ${result.out} | ${(result.wall / 1000).toFixed(1)} s | ${(result.wall / floor).toFixed(2)}× | ${(result.wall / sequential).toFixed(2)}× | ${result.failed} | ${result.twice} | ${result.rateLimited} |`,
+		);
 		process.stdout.write(`${rows.at(-1)}\n`);
 	}
 	await mock.stop();
