@@ -35,6 +35,10 @@ const OWNER = {
 	password: 'Dev-owner-Passw0rd',
 };
 const DEMO_CREDENTIAL = { id: 'unstructuredDemo01', name: 'Unstructured (demo)' };
+const DEMO_TRANSFORM_CREDENTIAL = {
+	id: 'unstructuredTDemo1',
+	name: 'Unstructured Transform (demo)',
+};
 
 const argument = (name) => {
 	const index = process.argv.indexOf(`--${name}`);
@@ -105,8 +109,8 @@ function cli(installation, args) {
 	});
 }
 
-/** The demo credential and the example workflows, pointed at it, imported into n8n (again each run: the API's port changes). */
-function importDemo(installation, api) {
+/** The demo credentials and the example workflows, pointed at them, imported into n8n (again each run: the APIs' ports change). */
+function importDemo(installation, api, transformApi) {
 	const file = path.join(ROOT, 'demo-import.json');
 	fs.writeFileSync(
 		file,
@@ -116,6 +120,11 @@ function importDemo(installation, api) {
 				type: 'unstructuredApi',
 				data: { apiUrl: api.url, apiKey: api.apiKey },
 			},
+			{
+				...DEMO_TRANSFORM_CREDENTIAL,
+				type: 'unstructuredTransformApi',
+				data: { baseUrl: transformApi.url, apiKey: transformApi.apiKey },
+			},
 		]),
 	);
 	cli(installation, ['import:credentials', `--input=${file}`]);
@@ -124,6 +133,8 @@ function importDemo(installation, api) {
 		const workflow = JSON.parse(fs.readFileSync(path.join(examples, name), 'utf8'));
 		for (const node of workflow.nodes)
 			if (node.credentials?.unstructuredApi) node.credentials.unstructuredApi = DEMO_CREDENTIAL;
+			else if (node.credentials?.unstructuredTransformApi)
+				node.credentials.unstructuredTransformApi = DEMO_TRANSFORM_CREDENTIAL;
 		const id = `demo${name.replace(/\W/g, '').slice(0, 12)}`;
 		fs.writeFileSync(
 			file,
@@ -164,11 +175,17 @@ async function main() {
 	installPackage();
 
 	let api;
+	let transformApi;
 	if (demo) {
 		const { DemoUnstructuredApi } = require('../support/demo-api');
 		api = await new DemoUnstructuredApi().seed().start();
 		say(`demo Unstructured API on ${api.url} (loopback only)`);
-		importDemo(installation, api);
+		const { MockTransformApi } = require('../support/mock-transform-api');
+		transformApi = await new MockTransformApi().start();
+		// Documents take a moment, as real ones do; the node's request waits for them (Prefer: wait).
+		transformApi.processingMs = 1500;
+		say(`demo Unstructured Transform API on ${transformApi.url} (loopback only)`);
+		importDemo(installation, api, transformApi);
 	}
 
 	let n8n;
@@ -187,7 +204,7 @@ async function main() {
 	say(`sign in as ${OWNER.email} / ${OWNER.password}${created ? ' (created now)' : ''}`);
 	if (demo)
 		say(
-			`the credential "${DEMO_CREDENTIAL.name}" and the example workflows ("Demo · …") point at the demo API: open one and execute it`,
+			`the credentials "${DEMO_CREDENTIAL.name}" and "${DEMO_TRANSFORM_CREDENTIAL.name}" and the example workflows ("Demo · …") point at the demo APIs: open one and execute it`,
 		);
 	say('editing nodes/ or credentials/ rebuilds and restarts n8n; Ctrl-C stops everything');
 
@@ -231,6 +248,7 @@ async function main() {
 		n8n = undefined;
 		await Promise.all(stopping);
 		await api?.stop();
+		await transformApi?.stop();
 		process.exit(0);
 	};
 	process.once('SIGINT', shutdown);

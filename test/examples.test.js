@@ -404,3 +404,69 @@ describe('examples/rag-elements-vector-store.json', () => {
 		assert.equal(byName['Search the Vector Store'].parameters.mode, 'load');
 	});
 });
+
+describe('the Unstructured Transform examples', () => {
+	const { MockTransformApi } = require('../support/mock-transform-api');
+	const transform = new MockTransformApi();
+	before(() => transform.start());
+	after(() => transform.stop());
+	const formItem = (text) => ({
+		json: { Document: { filename: 'invoice.txt' } },
+		binary: {
+			Document: {
+				data: Buffer.from(text).toString('base64'),
+				mimeType: 'text/plain',
+				fileName: 'invoice.txt',
+			},
+		},
+	});
+	const transformNode = (file) => {
+		const workflow = JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8'));
+		const node = workflow.nodes.find(
+			(candidate) => candidate.type === 'n8n-nodes-unstructured.unstructuredTransform',
+		);
+		const trigger = workflow.nodes.find(
+			(candidate) => candidate.type === 'n8n-nodes-base.formTrigger',
+		);
+		assert.equal(workflow.connections[trigger.name].main[0][0].node, node.name);
+		assert.deepEqual(Object.keys(node.credentials), ['unstructuredTransformApi']);
+		return node;
+	};
+	const run = async (node, text) =>
+		await runNode({
+			node: 'unstructuredTransform',
+			parameters: node.parameters,
+			items: [formItem(text)],
+			credentials: { apiKey: transform.apiKey, baseUrl: transform.url },
+		});
+
+	it("examples/transform-invoice-fields.json: the form's file → Extract with a field list → the invoice's fields", async () => {
+		transform.reset();
+		const node = transformNode('transform-invoice-fields.json');
+		const { items, error } = await run(
+			node,
+			'Invoice number: INV-7\n\nInvoice date: 2026-11-30\n\nVendor: Paper Co\n\nTotal: 99.90',
+		);
+		assert.equal(error, undefined);
+		assert.deepEqual(
+			[
+				items[0].json.invoice_number,
+				items[0].json.invoice_date,
+				items[0].json.vendor,
+				items[0].json.total,
+				items[0].json.line_items,
+			],
+			['INV-7', '2026-11-30', 'Paper Co', 99.9, null],
+		);
+	});
+
+	it("examples/transform-document-markdown.json: the form's file → Parse → its Markdown", async () => {
+		transform.reset();
+		const { items, error } = await run(
+			transformNode('transform-document-markdown.json'),
+			'# Notes\n\nSome text.',
+		);
+		assert.equal(error, undefined);
+		assert.equal(items[0].json.markdown, '# Notes\n\nSome text.');
+	});
+});
