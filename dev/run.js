@@ -39,6 +39,7 @@ const DEMO_TRANSFORM_CREDENTIAL = {
 	id: 'unstructuredTDemo1',
 	name: 'Unstructured Transform (demo)',
 };
+const DEMO_EMBEDDINGS_CREDENTIAL = { id: 'ollamaDemoStub001', name: 'Ollama (demo embeddings)' };
 
 const argument = (name) => {
 	const index = process.argv.indexOf(`--${name}`);
@@ -110,7 +111,7 @@ function cli(installation, args) {
 }
 
 /** The demo credentials and the example workflows, pointed at them, imported into n8n (again each run: the APIs' ports change). */
-function importDemo(installation, api, transformApi) {
+function importDemo(installation, api, transformApi, embeddings) {
 	const file = path.join(ROOT, 'demo-import.json');
 	fs.writeFileSync(
 		file,
@@ -125,6 +126,11 @@ function importDemo(installation, api, transformApi) {
 				type: 'unstructuredTransformApi',
 				data: { baseUrl: transformApi.url, apiKey: transformApi.apiKey },
 			},
+			{
+				...DEMO_EMBEDDINGS_CREDENTIAL,
+				type: 'ollamaApi',
+				data: { baseUrl: embeddings.url },
+			},
 		]),
 	);
 	cli(installation, ['import:credentials', `--input=${file}`]);
@@ -135,6 +141,7 @@ function importDemo(installation, api, transformApi) {
 			if (node.credentials?.unstructuredApi) node.credentials.unstructuredApi = DEMO_CREDENTIAL;
 			else if (node.credentials?.unstructuredTransformApi)
 				node.credentials.unstructuredTransformApi = DEMO_TRANSFORM_CREDENTIAL;
+			else if (node.credentials?.ollamaApi) node.credentials.ollamaApi = DEMO_EMBEDDINGS_CREDENTIAL;
 		const id = `demo${name.replace(/\W/g, '').slice(0, 12)}`;
 		fs.writeFileSync(
 			file,
@@ -176,6 +183,7 @@ async function main() {
 
 	let api;
 	let transformApi;
+	let embeddings;
 	if (demo) {
 		const { DemoUnstructuredApi } = require('../support/demo-api');
 		api = await new DemoUnstructuredApi().seed().start();
@@ -185,7 +193,12 @@ async function main() {
 		// Documents take a moment, as real ones do; the node's request waits for them (Prefer: wait).
 		transformApi.processingMs = 1500;
 		say(`demo Unstructured Transform API on ${transformApi.url} (loopback only)`);
-		importDemo(installation, api, transformApi);
+		// The RAG examples' embeddings: an Ollama-compatible stub with deterministic vectors, so that
+		// they run with nothing else installed (the README says how to use a real model instead).
+		const { EmbeddingsStub } = require('../support/embeddings-stub');
+		embeddings = await new EmbeddingsStub().start();
+		say(`demo embeddings (Ollama-compatible, deterministic) on ${embeddings.url}`);
+		importDemo(installation, api, transformApi, embeddings);
 	}
 
 	let n8n;
@@ -249,6 +262,7 @@ async function main() {
 		await Promise.all(stopping);
 		await api?.stop();
 		await transformApi?.stop();
+		await embeddings?.stop();
 		process.exit(0);
 	};
 	process.once('SIGINT', shutdown);

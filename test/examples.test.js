@@ -460,6 +460,27 @@ describe('the Unstructured Transform examples', () => {
 		);
 	});
 
+	it("examples/transform-elements-vector-store.json: the form's file → Parse → one item per element, as the loader reads them", async () => {
+		transform.reset();
+		const { items, error } = await run(
+			transformNode('transform-elements-vector-store.json'),
+			'# Notes\n\nSome text.',
+		);
+		assert.equal(error, undefined);
+		assert.deepEqual(
+			items.map((item) => [
+				item.json.type,
+				item.json.text,
+				item.json.file_name,
+				item.json.metadata.page_number,
+			]),
+			[
+				['Title', 'Notes', 'invoice.txt', 1],
+				['NarrativeText', 'Some text.', 'invoice.txt', 1],
+			],
+		);
+	});
+
 	it("examples/transform-document-markdown.json: the form's file → Parse → its Markdown", async () => {
 		transform.reset();
 		const { items, error } = await run(

@@ -13,13 +13,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { MockUnstructuredApi } = require('../../support/mock-api');
-const { EmbeddingsStub } = require('../../support/embeddings-stub');
-const { N8nInstance, REPO } = require('../../support/n8n');
+const { REPO } = require('../../support/n8n');
+const { useN8nWithEmbeddings } = require('./with-embeddings');
 
 const API_KEY = 'rag-e2e-key-93b1c4';
 const mock = new MockUnstructuredApi({ apiKey: API_KEY });
-const stub = new EmbeddingsStub();
-let n8n;
 
 const ELEMENTS = [
 	{
@@ -134,39 +132,19 @@ function recipeUnderTest() {
 	};
 }
 
-before(async () => {
-	await mock.start();
-	await stub.start();
-	n8n = await new N8nInstance().init();
-	await n8n.importJson('credentials', 'credentials', [
-		{
-			id: 'unstructured-example',
-			name: 'Unstructured account',
-			type: 'unstructuredApi',
-			data: { apiUrl: mock.url, apiKey: API_KEY },
-		},
-		{
-			id: 'ollama-example',
-			name: 'Ollama account',
-			type: 'ollamaApi',
-			data: { baseUrl: stub.url },
-		},
-	]);
-});
-
-after(async () => {
-	await n8n?.stop();
-	n8n?.cleanUp();
-	await stub.stop();
-	await mock.stop();
-});
+const e2e = useN8nWithEmbeddings(mock, (api) => ({
+	id: 'unstructured-example',
+	name: 'Unstructured account',
+	type: 'unstructuredApi',
+	data: { apiUrl: api.url, apiKey: API_KEY },
+}));
 
 describe('the RAG recipe in a real n8n', () => {
 	it("elements go into n8n's vector store with their metadata, and a question finds the element it is about", async () => {
 		mock.newJobStatuses = ['IN_PROGRESS', 'COMPLETED'];
 		mock.newJobOutput = () => ELEMENTS;
-		await n8n.importJson('workflow', 'rag', recipeUnderTest());
-		const result = await n8n.execute('ragRecipe0000001');
+		await e2e.n8n.importJson('workflow', 'rag', recipeUnderTest());
+		const result = await e2e.n8n.execute('ragRecipe0000001');
 		assert.equal(result.status, 0, result.stdout + result.stderr);
 		const runData = result.run.data.resultData.runData;
 		const [job] = mock.jobs.values();
@@ -206,7 +184,7 @@ describe('the RAG recipe in a real n8n', () => {
 		);
 		assert.ok(found.every((item, index) => index === 0 || item.score <= top.score));
 		assert.ok(
-			stub.requests.some((request) => request.path === '/api/embed'),
+			e2e.stub.requests.some((request) => request.path === '/api/embed'),
 			'the embeddings came from the stub',
 		);
 	});

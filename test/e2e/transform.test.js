@@ -1,10 +1,9 @@
 'use strict';
 /**
- * The Unstructured Transform node in a real n8n 2.41.1, through `n8n execute`, against the mock
- * Transform API on loopback: a text file → Document › Parse (Output Elements) → n8n's Simple Vector
- * Store through the Default Data Loader of the RAG recipe (examples/rag-elements-vector-store.json),
- * whose search must find the element asked about; and a text file → Document › Extract with a field
- * list → the fields at the top of the item.
+ * The Unstructured Transform examples in a real n8n 2.41.1, through `n8n execute`, against the mock
+ * Transform API on loopback, with their forms replaced by a text file: transform-elements-vector-store
+ * (Parse, Output Elements → n8n's Simple Vector Store, whose search must find the element asked
+ * about) and transform-invoice-fields (Extract with a field list → the fields at the top of the item).
  */
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -12,12 +11,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { MockTransformApi } = require('../../support/mock-transform-api');
-const { EmbeddingsStub } = require('../../support/embeddings-stub');
-const { N8nInstance, REPO } = require('../../support/n8n');
+const { REPO } = require('../../support/n8n');
+const { useN8nWithEmbeddings } = require('./with-embeddings');
 
 const mock = new MockTransformApi({ apiKey: 'transform-e2e-key-5d2a71' });
-const stub = new EmbeddingsStub();
-let n8n;
 
 const REPORT = [
 	'# Quarterly report',
@@ -26,14 +23,12 @@ const REPORT = [
 	'Shipping costs fell after the new carrier contract.',
 ].join('\n\n');
 
-const INVOICE = 'Invoice number: INV-1001\n\nTotal: 120.50\n\nCustomer: ACME Corp';
+const INVOICE =
+	'Invoice number: INV-1001\n\nInvoice date: 2026-11-30\n\nVendor: ACME Corp\n\nTotal: 120.50';
 
-const TRANSFORM_CREDENTIAL = {
-	unstructuredTransformApi: { id: 'transform-example', name: 'Unstructured Transform account' },
-};
 const main = (from, to) => ({ [from]: { main: [[{ node: to, type: 'main', index: 0 }]] } });
 
-/** Manual Trigger → Set (the text) → Convert to File: the document as binary `data`. */
+/** Manual Trigger → Set (the text) → Convert to File: the document as binary `Document`, as the examples' forms give it. */
 function documentNodes(text, fileName) {
 	return [
 		{
@@ -61,33 +56,32 @@ function documentNodes(text, fileName) {
 			type: 'n8n-nodes-base.convertToFile',
 			typeVersion: 1.1,
 			position: [0, 0],
-			parameters: { operation: 'toText', sourceProperty: 'text', options: { fileName } },
+			parameters: {
+				operation: 'toText',
+				sourceProperty: 'text',
+				binaryPropertyName: 'Document',
+				options: { fileName },
+			},
 		},
 	];
 }
 
-/** The RAG recipe with Transform's Parse (Output Elements) in place of the Pipelines job. */
+function example(name) {
+	const workflow = JSON.parse(fs.readFileSync(path.join(REPO, 'examples', name), 'utf8'));
+	return { workflow, byName: Object.fromEntries(workflow.nodes.map((node) => [node.name, node])) };
+}
+
+/** examples/transform-elements-vector-store.json, fed a text file and a question by nodes of n8n's own instead of its two forms. */
 function parseIntoVectorStore() {
-	const recipe = JSON.parse(
-		fs.readFileSync(path.join(REPO, 'examples', 'rag-elements-vector-store.json'), 'utf8'),
-	);
-	const byName = Object.fromEntries(recipe.nodes.map((node) => [node.name, node]));
+	const { workflow, byName } = example('transform-elements-vector-store.json');
 	const kept = [
+		'Parse into Elements',
 		'Insert into Vector Store',
 		'Elements as Documents',
 		'Embeddings',
 		'Search the Vector Store',
 		'Embeddings for the Question',
 	].map((name) => byName[name]);
-	const parse = {
-		id: 'b0000000-0000-4000-8000-000000000004',
-		name: 'Parse',
-		type: 'n8n-nodes-unstructured.unstructuredTransform',
-		typeVersion: 1,
-		position: [220, 0],
-		parameters: { resource: 'document', operation: 'parse', output: 'elements' },
-		credentials: TRANSFORM_CREDENTIAL,
-	};
 	const question = {
 		id: 'b0000000-0000-4000-8000-000000000005',
 		name: 'Question',
@@ -107,87 +101,52 @@ function parseIntoVectorStore() {
 	return {
 		id: 'transformRag0001',
 		name: 'Transform Parse into a vector store',
-		nodes: [...documentNodes(REPORT, 'report.txt'), parse, question, ...kept],
+		nodes: [...documentNodes(REPORT, 'report.txt'), question, ...kept],
 		connections: {
 			...main('Start', 'Text'),
 			...main('Text', 'File'),
-			...main('File', 'Parse'),
-			...main('Parse', 'Insert into Vector Store'),
+			...main('File', 'Parse into Elements'),
+			...main('Parse into Elements', 'Insert into Vector Store'),
 			...main('Insert into Vector Store', 'Question'),
 			...main('Question', 'Search the Vector Store'),
-			'Elements as Documents': recipe.connections['Elements as Documents'],
-			Embeddings: recipe.connections.Embeddings,
-			'Embeddings for the Question': recipe.connections['Embeddings for the Question'],
+			'Elements as Documents': workflow.connections['Elements as Documents'],
+			Embeddings: workflow.connections.Embeddings,
+			'Embeddings for the Question': workflow.connections['Embeddings for the Question'],
 		},
 		settings: { executionOrder: 'v1' },
 	};
 }
 
+/** examples/transform-invoice-fields.json, fed a text invoice instead of its form. */
 function extractFields() {
+	const { byName } = example('transform-invoice-fields.json');
 	return {
 		id: 'transformExtr001',
 		name: 'Transform Extract with a field list',
-		nodes: [
-			...documentNodes(INVOICE, 'invoice.txt'),
-			{
-				id: 'b0000000-0000-4000-8000-000000000006',
-				name: 'Extract',
-				type: 'n8n-nodes-unstructured.unstructuredTransform',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {
-					resource: 'document',
-					operation: 'extract',
-					schemaFields: {
-						field: [
-							{ name: 'invoice_number', type: 'string', description: 'The invoice number' },
-							{ name: 'total', type: 'number' },
-							{ name: 'customer', type: 'string', required: false },
-						],
-					},
-				},
-				credentials: TRANSFORM_CREDENTIAL,
-			},
-		],
-		connections: { ...main('Start', 'Text'), ...main('Text', 'File'), ...main('File', 'Extract') },
+		nodes: [...documentNodes(INVOICE, 'invoice.txt'), byName['Extract Invoice Fields']],
+		connections: {
+			...main('Start', 'Text'),
+			...main('Text', 'File'),
+			...main('File', 'Extract Invoice Fields'),
+		},
 		settings: { executionOrder: 'v1' },
 	};
 }
 
-before(async () => {
-	await mock.start();
-	await stub.start();
-	n8n = await new N8nInstance().init();
-	await n8n.importJson('credentials', 'credentials', [
-		{
-			id: 'transform-example',
-			name: 'Unstructured Transform account',
-			type: 'unstructuredTransformApi',
-			data: { apiKey: mock.apiKey, baseUrl: mock.url },
-		},
-		{
-			id: 'ollama-example',
-			name: 'Ollama account',
-			type: 'ollamaApi',
-			data: { baseUrl: stub.url },
-		},
-	]);
-});
-
-after(async () => {
-	await n8n?.stop();
-	n8n?.cleanUp();
-	await stub.stop();
-	await mock.stop();
-});
+const e2e = useN8nWithEmbeddings(mock, (api) => ({
+	id: 'unstructured-transform-example',
+	name: 'Unstructured Transform account',
+	type: 'unstructuredTransformApi',
+	data: { apiKey: api.apiKey, baseUrl: api.url },
+}));
 
 describe('the Unstructured Transform node in a real n8n', () => {
 	it('Parse → elements into the vector store: a question finds the element it is about', async () => {
-		await n8n.importJson('workflow', 'transform-rag', parseIntoVectorStore());
-		const result = await n8n.execute('transformRag0001');
+		await e2e.n8n.importJson('workflow', 'transform-rag', parseIntoVectorStore());
+		const result = await e2e.n8n.execute('transformRag0001');
 		assert.equal(result.status, 0, result.stdout + result.stderr);
 		const runData = result.run.data.resultData.runData;
-		const elements = runData.Parse[0].data.main[0];
+		const elements = runData['Parse into Elements'][0].data.main[0];
 		assert.deepEqual(
 			elements.map((item) => [
 				item.json.type,
@@ -212,13 +171,19 @@ describe('the Unstructured Transform node in a real n8n', () => {
 	});
 
 	it('Extract with a field list → one item with the fields at the top', async () => {
-		await n8n.importJson('workflow', 'transform-extract', extractFields());
-		const result = await n8n.execute('transformExtr001');
+		await e2e.n8n.importJson('workflow', 'transform-extract', extractFields());
+		const result = await e2e.n8n.execute('transformExtr001');
 		assert.equal(result.status, 0, result.stdout + result.stderr);
-		const [item] = result.run.data.resultData.runData.Extract[0].data.main[0];
+		const [item] = result.run.data.resultData.runData['Extract Invoice Fields'][0].data.main[0];
 		assert.deepEqual(
-			[item.json.invoice_number, item.json.total, item.json.customer],
-			['INV-1001', 120.5, 'ACME Corp'],
+			[
+				item.json.invoice_number,
+				item.json.invoice_date,
+				item.json.vendor,
+				item.json.total,
+				item.json.line_items,
+			],
+			['INV-1001', '2026-11-30', 'ACME Corp', 120.5, null],
 		);
 		assert.equal(item.json.extraction.file_name, 'invoice.txt');
 	});
