@@ -5,7 +5,8 @@
  * wrong key shows our message, the right one passes the test), find the node, add Job › Get, pick a
  * job from the list, execute, and read the flattened items in the output table. Then three imported
  * workflows run in the editor: Polling Trigger → Job › Get with every default, Job › Create with
- * Output Elements, and a job that ended FAILED in the error panel. Screenshots go to
+ * Output Elements, a job that ended FAILED in the error panel, and Unstructured Transform's Extract
+ * with its field list filled in. Screenshots go to
  * .cache/ui-screenshots/ (UI_SCREENSHOTS=<folder> to put them elsewhere, e.g. docs/images).
  */
 const { describe, it, before, after } = require('node:test');
@@ -14,11 +15,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { MockUnstructuredApi, makeOutputFile } = require('../../support/mock-api');
+const { MockTransformApi } = require('../../support/mock-transform-api');
 const { N8nInstance, REPO } = require('../../support/n8n');
 const { launchChromium } = require('./browser');
 
 const API_KEY = 'ui-test-key-5c2e81';
 const mock = new MockUnstructuredApi({ apiKey: API_KEY });
+const transform = new MockTransformApi();
 const screenshots = path.resolve(REPO, process.env.UI_SCREENSHOTS ?? '.cache/ui-screenshots');
 let n8n;
 let browser;
@@ -138,7 +141,69 @@ function importedWorkflows() {
 			],
 			connections: chain(manualTrigger.name, 'Wait for the job'),
 		},
+		transformExtractWorkflow(),
 	].map((workflow) => ({ ...workflow, settings: { executionOrder: 'v1' } }));
+}
+
+/** Manual Trigger → a text invoice as a file → examples/transform-invoice-fields.json's Extract, its field list as saved. */
+function transformExtractWorkflow() {
+	const example = JSON.parse(
+		fs.readFileSync(path.join(REPO, 'examples', 'transform-invoice-fields.json'), 'utf8'),
+	);
+	const extract = example.nodes.find((node) => node.name === 'Extract Invoice Fields');
+	const text = {
+		id: '4b5c6d70-0000-4000-8000-000000000001',
+		name: 'Invoice Text',
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [220, 0],
+		parameters: {
+			assignments: {
+				assignments: [
+					{
+						id: 't',
+						name: 'text',
+						value: 'Invoice number: INV-1001\n\nTotal: 120.50',
+						type: 'string',
+					},
+				],
+			},
+			options: {},
+		},
+	};
+	const file = {
+		id: '4b5c6d70-0000-4000-8000-000000000002',
+		name: 'Invoice File',
+		type: 'n8n-nodes-base.convertToFile',
+		typeVersion: 1.1,
+		position: [440, 0],
+		parameters: {
+			operation: 'toText',
+			sourceProperty: 'text',
+			binaryPropertyName: 'Document',
+			options: { fileName: 'invoice.txt' },
+		},
+	};
+	return {
+		id: 'uiExtract01',
+		name: 'Transform Extract in the browser',
+		nodes: [
+			manualTrigger,
+			text,
+			file,
+			{
+				...extract,
+				position: [660, 0],
+				credentials: {
+					unstructuredTransformApi: {
+						id: 'uiTransform01',
+						name: 'Unstructured Transform (imported)',
+					},
+				},
+			},
+		],
+		connections: chain(manualTrigger.name, text.name, file.name, extract.name),
+	};
 }
 
 /** Opens an imported workflow, executes it from the canvas, and opens the node `name`. */
@@ -176,6 +241,7 @@ before(async () => {
 		{ document: 'contract-07.pdf', error: 'File is encrypted' },
 		{ document: 'contract-08.pdf', error: 'PDF page tree is missing' },
 	]);
+	await transform.start();
 	n8n = await new N8nInstance().init();
 	await n8n.importJson('credentials', 'ui-credential', [
 		{
@@ -183,6 +249,12 @@ before(async () => {
 			name: CREDENTIAL.unstructuredApi.name,
 			type: 'unstructuredApi',
 			data: { apiUrl: mock.url, apiKey: API_KEY },
+		},
+		{
+			id: 'uiTransform01',
+			name: 'Unstructured Transform (imported)',
+			type: 'unstructuredTransformApi',
+			data: { baseUrl: transform.url, apiKey: transform.apiKey },
 		},
 	]);
 	for (const workflow of importedWorkflows())
@@ -215,6 +287,7 @@ after(async () => {
 	await n8n?.stop();
 	n8n?.cleanUp();
 	await mock.stop();
+	await transform.stop();
 });
 
 describe("in n8n's editor, in Chromium", () => {
@@ -363,5 +436,19 @@ describe("in n8n's editor, in Chromium", () => {
 			.first()
 			.waitFor();
 		await shot('job-failed-error');
+	});
+
+	it("Unstructured Transform › Extract shows its field list filled in, and gives the invoice's fields", async () => {
+		await executeAndOpen('uiExtract01', 'Extract Invoice Fields');
+		const output = page.locator(testId('output-panel'));
+		await output.locator(testId('run-data-item-count')).filter({ hasText: '1 item' }).waitFor();
+		await output.getByText('INV-1001').first().waitFor();
+		const values = await page
+			.locator(`${testId('ndv')} input, ${testId('ndv')} textarea`)
+			.evaluateAll((fields) => fields.map((field) => field.value));
+		for (const name of ['invoice_number', 'invoice_date', 'vendor', 'total', 'line_items']) {
+			assert.ok(values.includes(name), `the field list shows ${name}`);
+		}
+		await shot('transform-extract-fields');
 	});
 });
