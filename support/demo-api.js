@@ -151,10 +151,21 @@ class DemoUnstructuredApi extends MockUnstructuredApi {
 		return this.withFileOutputs(super.runWorkflow(request, workflowId), request);
 	}
 
-	/** The mock keeps the parsed form on the request (`request.form`) when it has one. */
+	/**
+	 * The mock keeps the parsed form on the request (`request.form`) when it has one. A run of a
+	 * workflow's own source sends no file: its output files get labelled sample elements, so that
+	 * Download Output after it (the nightly example) has something to download.
+	 */
 	withFileOutputs(answer, request) {
-		if (answer.status < 300 && answer.body?.id)
-			this.outputsFromFiles(answer.body, request.form?.files ?? []);
+		if (answer.status >= 300 || !answer.body?.id) return answer;
+		const files = request.form?.files ?? [];
+		if (files.length > 0) this.outputsFromFiles(answer.body, files);
+		else
+			for (const output of answer.body.output_node_files ?? []) {
+				const body = JSON.stringify(sampleElements(output.file_id, 'a file of the demo source'));
+				this.setOutput(answer.body.id, { fileId: output.file_id, body });
+				this.setOutput(answer.body.id, { fileId: output.file_id, nodeId: output.node_id, body });
+			}
 		return answer;
 	}
 

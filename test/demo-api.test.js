@@ -3,7 +3,7 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { runNode, runHook } = require('../support/harness');
+const { makeNode, runNode, runHook, runWorkflow } = require('../support/harness');
 const { binaryFile, byId } = require('./helpers');
 const { DemoUnstructuredApi, textElements } = require('../support/demo-api');
 
@@ -40,6 +40,31 @@ describe('the demo Unstructured API', () => {
 			],
 		);
 		assert.ok(Date.now() - started >= 4000, 'the job ran a few seconds, as on the real service');
+	});
+
+	it('a run of a workflow with its own source (the nightly example) has output to download: labelled samples', async () => {
+		const { items, error } = await runWorkflow({
+			nodes: [
+				makeNode(
+					{
+						resource: 'workflow',
+						operation: 'run',
+						workflowId: byId('3f2e1d0c-9b8a-4765-8432-10fedcba9876'),
+						waitOptions: { pollInterval: 1 },
+					},
+					{ name: 'Run', typeVersion: 1.2 },
+				),
+				makeNode(
+					{ resource: 'job', operation: 'download', putOutputIn: 'json' },
+					{ name: 'Download', typeVersion: 1.2, id: 'download-node' },
+				),
+			],
+			connections: { Run: { main: [[{ node: 'Download', type: 'main', index: 0 }]] } },
+			credentials: { unstructuredApi: credentials() },
+		});
+		assert.equal(error, undefined, error?.message);
+		assert.ok(items.length > 0);
+		assert.match(String(items[0].json.text), /^Sample element \(demo API\): /);
 	});
 
 	it('gives other files labelled sample elements', async () => {
