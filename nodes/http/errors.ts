@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { megabytes } from '../input/errors';
+import { credentialTypeOfNode } from './credential';
 import type {
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
@@ -44,7 +45,7 @@ export function defineApiWords(credentialType: string, words: ApiWords): void {
 }
 
 function wordsOf(node: INode): ApiWords {
-	return wordsByCredential.get(Object.keys(node.credentials ?? {})[0] ?? '') ?? {};
+	return wordsByCredential.get(credentialTypeOfNode(node)) ?? {};
 }
 
 const MAX_DETAIL_LENGTH = 500;

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { credentialTypeOf } from './transport';
+import { credentialTypeOf } from './credential';
 
 /**
  * Bounded concurrency for an API that publishes no limit (Unstructured Transform): n8n starts every

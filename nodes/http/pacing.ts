@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { credentialTypeOf } from './transport';
+import { credentialTypeOf } from './credential';
 import type { Turn } from './transport';
 import { pause } from './pause';
 

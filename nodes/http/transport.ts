@@ -11,6 +11,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { credentialTypeOf } from './credential';
 import { itemError } from './errors';
 import { ErrorAnswer, retrySettingsOf, sendWithRetries, transportErrorCode } from './retry';
 import type { SendFailed } from './retry';
@@ -70,16 +71,6 @@ export function inheritRequestOptions(context: object, routed: IHttpRequestOptio
 			(inherited as Record<string, unknown>)[name] = value;
 	}
 	inheritedByItem.set(context, inherited);
-}
-
-/**
- * The credential type the node's requests authenticate with: the one the node was given (a node
- * of this package takes exactly one), so that every node shares this HTTP layer.
- */
-export function credentialTypeOf(context: {
-	getNode(): { credentials?: Record<string, unknown> | null };
-}): string {
-	return Object.keys(context.getNode().credentials ?? {})[0] ?? 'unstructuredApi';
 }
 
 /** The execution's cancel signal, where the context has one: Stop aborts a request in flight. */

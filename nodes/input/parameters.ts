@@ -71,6 +71,24 @@ export function readIdParameter(context: ParameterContext, name: string): string
 }
 
 /**
+ * `text` parsed as JSON, or an error "<subject> is not valid JSON" that gives only the position,
+ * never the parser's message: that quotes the text, and a connector's configuration holds secrets.
+ */
+export function parseJsonText(context: ParameterContext, text: string, subject: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
+		throw new NodeOperationError(context.getNode(), `${subject} is not valid JSON`, {
+			itemIndex: context.getItemIndex?.(),
+			description: position
+				? `The JSON breaks at character ${position}.`
+				: 'Check the quotes, commas and braces.',
+		});
+	}
+}
+
+/**
  * A JSON parameter (an object, or a list with `list: true`), `undefined` when left empty. A parse
  * error gives only the position, never the parser's message: that quotes the text, and a
  * connector's configuration holds secrets.
@@ -86,21 +104,7 @@ export function readJsonParameter(
 	const itemIndex = context.getItemIndex?.();
 	if (typeof raw === 'string') {
 		if (raw.trim() === '') return undefined;
-		try {
-			value = JSON.parse(raw);
-		} catch (error) {
-			const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
-			throw new NodeOperationError(
-				context.getNode(),
-				`The parameter "${label}" is not valid JSON`,
-				{
-					itemIndex,
-					description: position
-						? `The JSON breaks at character ${position}.`
-						: 'Check the quotes, commas and braces.',
-				},
-			);
-		}
+		value = parseJsonText(context, raw, `The parameter "${label}"`);
 	}
 	const isList = Array.isArray(value);
 	const isEmpty = isList

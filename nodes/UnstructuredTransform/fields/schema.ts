@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { itemInputError } from '../../input/errors';
-import { readJsonParameter } from '../../input/parameters';
+import { parseJsonText, readJsonParameter } from '../../input/parameters';
 
 /**
  * Extract's schema, given the three ways n8n's own Information Extractor offers
@@ -173,21 +173,10 @@ function fieldSchema(
 	field: FieldValue,
 	index: number,
 ): IDataObject {
-	const parseExample = () => {
-		if (typeof field.example !== 'string') return field.example;
-		try {
-			return JSON.parse(field.example);
-		} catch (error) {
-			const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
-			throw itemInputError(
-				context,
-				`The example of field "${field.name}" is not valid JSON`,
-				position
-					? `The JSON breaks at character ${position}.`
-					: 'Check the quotes, commas and braces.',
-			);
-		}
-	};
+	const parseExample = () =>
+		typeof field.example === 'string'
+			? parseJsonText(context, field.example, `The example of field "${field.name}"`)
+			: field.example;
 	const byType: Record<string, () => IDataObject> = {
 		string: () => ({ type: 'string' }),
 		number: () => ({ type: 'number' }),

@@ -9,7 +9,8 @@ import type {
 import { unexpectedBodyError } from '../../http/errors';
 import { withSlot } from '../../http/limiter';
 import { errorCodeOf } from '../../http/retry';
-import { apiRequest, credentialTypeOf, sendApiRequest, sendChecked } from '../../http/transport';
+import { credentialTypeOf } from '../../http/credential';
+import { apiRequest, sendApiRequest, sendChecked } from '../../http/transport';
 import { normalizeTransformUrl } from '../api/baseUrl';
 import { transformJobPath } from '../api/paths';
 import { isObject, PENDING_STATUSES, SUCCESS_STATUSES } from '../api/types';

@@ -44,25 +44,15 @@ const fields: INodeProperties[] = [
 	},
 ];
 
-/** preSend: the document, the schema and the credential checked before anything is sent. */
-async function checkExtract(
-	this: IExecuteSingleFunctions,
-	options: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	await checkTransformHost(this);
-	await readDocument(this);
-	readSchema(this);
-	return options;
-}
-
 /**
- * The item's Extract: from a document (multipart, the schema as a JSON string) or from an earlier
+ * The item's Extract, its credential, document and schema checked before anything is sent: from a document (multipart, the schema as a JSON string) or from an earlier
  * Parse (JSON, the schema as an object), as the API takes them (docs/unstructured-transform-api.md §2.6).
  */
 async function runExtract(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<INodeExecutionData[]> {
+	await checkTransformHost(this);
 	const document = await readDocument(this);
 	const schema = readSchema(this);
 	const prompt = String(this.getNodeParameter('prompt', '') ?? '').trim();
@@ -103,7 +93,7 @@ export const documentExtract: Operation = {
 		action: 'Extract fields from a document',
 		description:
 			'Get the fields you describe from a document (or an earlier Parse) as JSON, one item per record',
-		routing: route('POST', EXTRACT_PATH, { preSend: [checkExtract], takeOver: runExtract }),
+		routing: route('POST', EXTRACT_PATH, { takeOver: runExtract }),
 	},
 	fields,
 };

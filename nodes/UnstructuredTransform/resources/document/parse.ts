@@ -94,22 +94,15 @@ const fields: INodeProperties[] = [
 	runOptionsField,
 ];
 
-/** preSend: the document and the credential checked before anything is sent or read. */
-async function checkParse(
-	this: IExecuteSingleFunctions,
-	options: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	await checkTransformHost(this);
-	await readDocument(this);
-	readJsonParameter(this, 'parseSchema', 'Extraction Schema (JSON)');
-	return options;
-}
-
-/** The item's Parse: sent in its turn, waited for, its result as items. */
+/**
+ * The item's Parse: its credential, document and schema checked before anything is sent, then
+ * sent in its turn, waited for, its result as items.
+ */
 async function runParse(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<INodeExecutionData[]> {
+	await checkTransformHost(this);
 	const document = await readDocument(this);
 	const output = this.getNodeParameter('output', 'markdown') as string;
 	const include =
@@ -154,7 +147,7 @@ export const documentParse: Operation = {
 		action: 'Parse a document',
 		description:
 			'Turn a document into Markdown or elements, optionally extracting fields at the same time',
-		routing: route('POST', PARSE_PATH, { preSend: [checkParse], takeOver: runParse }),
+		routing: route('POST', PARSE_PATH, { takeOver: runParse }),
 	},
 	fields,
 };
