@@ -14,6 +14,7 @@ const path = require('node:path');
 
 const { MockUnstructuredApi } = require('../../support/mock-api');
 const { REPO } = require('../../support/n8n');
+const { textFileNodes } = require('../../support/text-file-nodes');
 const { useN8nWithEmbeddings } = require('./with-embeddings');
 
 const API_KEY = 'rag-e2e-key-93b1c4';
@@ -70,31 +71,13 @@ function recipeUnderTest() {
 			position: [-440, 0],
 			parameters: {},
 		},
-		{
-			id: 'a0000000-0000-4000-8000-000000000002',
-			name: 'Report Text',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			position: [-220, 0],
-			parameters: {
-				assignments: {
-					assignments: [{ id: 't', name: 'text', value: 'Quarterly report', type: 'string' }],
-				},
-				options: {},
-			},
-		},
-		{
-			id: 'a0000000-0000-4000-8000-000000000003',
-			name: 'Report File',
-			type: 'n8n-nodes-base.convertToFile',
-			typeVersion: 1.1,
-			position: [0, 0],
-			parameters: {
-				operation: 'toText',
-				sourceProperty: 'text',
-				options: { fileName: 'report.txt' },
-			},
-		},
+		...textFileNodes({
+			text: 'Quarterly report',
+			fileName: 'report.txt',
+			names: ['Report Text', 'Report File'],
+			ids: ['a0000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000003'],
+			x: -220,
+		}),
 		{
 			id: 'a0000000-0000-4000-8000-000000000004',
 			name: 'Question',

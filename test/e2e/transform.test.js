@@ -12,6 +12,7 @@ const path = require('node:path');
 
 const { MockTransformApi } = require('../../support/mock-transform-api');
 const { REPO } = require('../../support/n8n');
+const { textFileNodes } = require('../../support/text-file-nodes');
 const { useN8nWithEmbeddings } = require('./with-embeddings');
 
 const mock = new MockTransformApi({ apiKey: 'transform-e2e-key-5d2a71' });
@@ -39,30 +40,14 @@ function documentNodes(text, fileName) {
 			position: [-440, 0],
 			parameters: {},
 		},
-		{
-			id: 'b0000000-0000-4000-8000-000000000002',
-			name: 'Text',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			position: [-220, 0],
-			parameters: {
-				assignments: { assignments: [{ id: 't', name: 'text', value: text, type: 'string' }] },
-				options: {},
-			},
-		},
-		{
-			id: 'b0000000-0000-4000-8000-000000000003',
-			name: 'File',
-			type: 'n8n-nodes-base.convertToFile',
-			typeVersion: 1.1,
-			position: [0, 0],
-			parameters: {
-				operation: 'toText',
-				sourceProperty: 'text',
-				binaryPropertyName: 'Document',
-				options: { fileName },
-			},
-		},
+		...textFileNodes({
+			text,
+			fileName,
+			binaryField: 'Document',
+			names: ['Text', 'File'],
+			ids: ['b0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000003'],
+			x: -220,
+		}),
 	];
 }
 

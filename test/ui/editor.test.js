@@ -17,6 +17,7 @@ const path = require('node:path');
 const { MockUnstructuredApi, makeOutputFile } = require('../../support/mock-api');
 const { MockTransformApi } = require('../../support/mock-transform-api');
 const { N8nInstance, REPO } = require('../../support/n8n');
+const { textFileNodes } = require('../../support/text-file-nodes');
 const { launchChromium } = require('./browser');
 
 const API_KEY = 'ui-test-key-5c2e81';
@@ -59,38 +60,13 @@ const chain = (...names) =>
 
 /** The workflows the last tests open: each one's nodes are connected in the order given. */
 function importedWorkflows() {
-	const report = {
-		id: '3a4b5c60-0000-4000-8000-000000000001',
-		name: 'Report text',
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
-		position: [220, 0],
-		parameters: {
-			assignments: {
-				assignments: [
-					{
-						id: 'a1',
-						name: 'text',
-						value: 'Quarterly report. Revenue grew by 12 percent.',
-						type: 'string',
-					},
-				],
-			},
-			options: {},
-		},
-	};
-	const toFile = {
-		id: '3a4b5c60-0000-4000-8000-000000000002',
-		name: 'Convert to File',
-		type: 'n8n-nodes-base.convertToFile',
-		typeVersion: 1.1,
-		position: [440, 0],
-		parameters: {
-			operation: 'toText',
-			sourceProperty: 'text',
-			options: { fileName: 'report.txt' },
-		},
-	};
+	const [report, toFile] = textFileNodes({
+		text: 'Quarterly report. Revenue grew by 12 percent.',
+		fileName: 'report.txt',
+		names: ['Report text', 'Convert to File'],
+		ids: ['3a4b5c60-0000-4000-8000-000000000001', '3a4b5c60-0000-4000-8000-000000000002'],
+		x: 220,
+	});
 	const polling = {
 		id: '3a4b5c60-0000-4000-8000-000000000003',
 		name: 'Unstructured Polling Trigger',
@@ -151,39 +127,14 @@ function transformExtractWorkflow() {
 		fs.readFileSync(path.join(REPO, 'examples', 'transform-invoice-fields.json'), 'utf8'),
 	);
 	const extract = example.nodes.find((node) => node.name === 'Extract Invoice Fields');
-	const text = {
-		id: '4b5c6d70-0000-4000-8000-000000000001',
-		name: 'Invoice Text',
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
-		position: [220, 0],
-		parameters: {
-			assignments: {
-				assignments: [
-					{
-						id: 't',
-						name: 'text',
-						value: 'Invoice number: INV-1001\n\nTotal: 120.50',
-						type: 'string',
-					},
-				],
-			},
-			options: {},
-		},
-	};
-	const file = {
-		id: '4b5c6d70-0000-4000-8000-000000000002',
-		name: 'Invoice File',
-		type: 'n8n-nodes-base.convertToFile',
-		typeVersion: 1.1,
-		position: [440, 0],
-		parameters: {
-			operation: 'toText',
-			sourceProperty: 'text',
-			binaryPropertyName: 'Document',
-			options: { fileName: 'invoice.txt' },
-		},
-	};
+	const [text, file] = textFileNodes({
+		text: 'Invoice number: INV-1001\n\nTotal: 120.50',
+		fileName: 'invoice.txt',
+		binaryField: 'Document',
+		names: ['Invoice Text', 'Invoice File'],
+		ids: ['4b5c6d70-0000-4000-8000-000000000001', '4b5c6d70-0000-4000-8000-000000000002'],
+		x: 220,
+	});
 	return {
 		id: 'uiExtract01',
 		name: 'Transform Extract in the browser',
