@@ -7,9 +7,12 @@
  * - Builds, installs the package as n8n installs community packages, and starts n8n; the owner
  *   account is created on the first run. `tsc --watch` rebuilds on every change, and n8n is
  *   restarted with the new build (about 5 s).
- * - `--demo`: also starts the demo Unstructured API (support/demo-api.js) on loopback, and imports a
- *   credential "Unstructured (demo)" pointing at it and the example workflows.
- * - `--port N` (or PORT): another port. `--host 0.0.0.0`: listen beyond loopback.
+ * - `--demo`: also starts the demo APIs on loopback (dev/demo.js), imports their credentials and
+ *   the example workflows that n8n does not have yet ("Demo · …"; a user's edits survive a restart),
+ *   and copies the sample files where n8n may read them. `--reset` imports every Demo workflow again,
+ *   over the user's edits.
+ * - `--port N` (or PORT): another port. `--host 0.0.0.0`: listen beyond loopback. `--root DIR`:
+ *   another folder for n8n's data than .cache/dev-n8n.
  * Ctrl-C stops everything it started, by PID.
  */
 const { spawn, execFileSync } = require('node:child_process');
@@ -17,10 +20,18 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { provisionN8n } = require('../support/provision');
+const { DEMO_CREDENTIALS, importDemo, startDemoApis } = require('./demo');
 
 const REPO = path.resolve(__dirname, '..');
-const ROOT = path.join(REPO, '.cache', 'dev-n8n');
+const argument = (name) => {
+	const index = process.argv.indexOf(`--${name}`);
+	return index === -1 ? undefined : process.argv[index + 1];
+};
+/** n8n's data (user folder, database, files): `--root DIR` for another one, as the tests do. */
+const ROOT = path.resolve(argument('root') ?? path.join(REPO, '.cache', 'dev-n8n'));
 const USER_FOLDER = path.join(ROOT, 'user');
+/** The one folder n8n may read and write files in: the demo's sample files are copied there. */
+const FILES_DIR = path.join(ROOT, 'files');
 const PACKAGE_DIR = path.join(
 	USER_FOLDER,
 	'.n8n',
@@ -34,18 +45,8 @@ const OWNER = {
 	lastName: 'Owner',
 	password: 'Dev-owner-Passw0rd',
 };
-const DEMO_CREDENTIAL = { id: 'unstructuredDemo01', name: 'Unstructured (demo)' };
-const DEMO_TRANSFORM_CREDENTIAL = {
-	id: 'unstructuredTDemo1',
-	name: 'Unstructured Transform (demo)',
-};
-const DEMO_EMBEDDINGS_CREDENTIAL = { id: 'ollamaDemoStub001', name: 'Ollama (demo embeddings)' };
-
-const argument = (name) => {
-	const index = process.argv.indexOf(`--${name}`);
-	return index === -1 ? undefined : process.argv[index + 1];
-};
 const demo = process.argv.includes('--demo');
+const reset = process.argv.includes('--reset');
 const port = Number(argument('port') ?? process.env.PORT ?? 5678);
 const host = argument('host') ?? '127.0.0.1';
 const baseUrl = `http://localhost:${port}`;
@@ -98,58 +99,25 @@ function n8nEnv(installation) {
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_SECURE_COOKIE: 'false',
+		N8N_RESTRICT_FILE_ACCESS_TO: FILES_DIR,
 		N8N_LOG_LEVEL: 'warn',
 	};
 }
 
+/** Runs an n8n CLI command (import, list) to its end. */
 function cli(installation, args) {
-	execFileSync(installation.node, [installation.n8nBin, ...args], {
-		env: n8nEnv(installation),
-		cwd: ROOT,
-		stdio: 'ignore',
+	return new Promise((resolve) => {
+		const child = spawn(installation.node, [installation.n8nBin, ...args], {
+			// `list:workflow` prints its list as info log lines.
+			env: { ...n8nEnv(installation), N8N_LOG_LEVEL: 'info' },
+			cwd: ROOT,
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		child.on('close', (status) => resolve({ status, stdout, stderr }));
 	});
-}
-
-/** The demo credentials and the example workflows, pointed at them, imported into n8n (again each run: the APIs' ports change). */
-function importDemo(installation, api, transformApi, embeddings) {
-	const file = path.join(ROOT, 'demo-import.json');
-	fs.writeFileSync(
-		file,
-		JSON.stringify([
-			{
-				...DEMO_CREDENTIAL,
-				type: 'unstructuredApi',
-				data: { apiUrl: api.url, apiKey: api.apiKey },
-			},
-			{
-				...DEMO_TRANSFORM_CREDENTIAL,
-				type: 'unstructuredTransformApi',
-				data: { baseUrl: transformApi.url, apiKey: transformApi.apiKey },
-			},
-			{
-				...DEMO_EMBEDDINGS_CREDENTIAL,
-				type: 'ollamaApi',
-				data: { baseUrl: embeddings.url },
-			},
-		]),
-	);
-	cli(installation, ['import:credentials', `--input=${file}`]);
-	const examples = path.join(REPO, 'examples');
-	for (const name of fs.readdirSync(examples).filter((entry) => entry.endsWith('.json'))) {
-		const workflow = JSON.parse(fs.readFileSync(path.join(examples, name), 'utf8'));
-		for (const node of workflow.nodes)
-			if (node.credentials?.unstructuredApi) node.credentials.unstructuredApi = DEMO_CREDENTIAL;
-			else if (node.credentials?.unstructuredTransformApi)
-				node.credentials.unstructuredTransformApi = DEMO_TRANSFORM_CREDENTIAL;
-			else if (node.credentials?.ollamaApi) node.credentials.ollamaApi = DEMO_EMBEDDINGS_CREDENTIAL;
-		const id = `demo${name.replace(/\W/g, '').slice(0, 12)}`;
-		fs.writeFileSync(
-			file,
-			JSON.stringify({ ...workflow, id, name: `Demo · ${workflow.name}`, active: false }),
-		);
-		cli(installation, ['import:workflow', `--input=${file}`]);
-	}
-	fs.rmSync(file, { force: true });
 }
 
 async function waitForReady() {
@@ -181,24 +149,23 @@ async function main() {
 	fs.mkdirSync(USER_FOLDER, { recursive: true });
 	installPackage();
 
-	let api;
-	let transformApi;
-	let embeddings;
+	let apis;
 	if (demo) {
-		const { DemoUnstructuredApi } = require('../support/demo-api');
-		api = await new DemoUnstructuredApi().seed().start();
-		say(`demo Unstructured API on ${api.url} (loopback only)`);
-		const { MockTransformApi } = require('../support/mock-transform-api');
-		transformApi = await new MockTransformApi().start();
-		// Documents take a moment, as real ones do; the node's request waits for them (Prefer: wait).
-		transformApi.processingMs = 1500;
-		say(`demo Unstructured Transform API on ${transformApi.url} (loopback only)`);
-		// The RAG examples' embeddings: an Ollama-compatible stub with deterministic vectors, so that
-		// they run with nothing else installed (the README says how to use a real model instead).
-		const { EmbeddingsStub } = require('../support/embeddings-stub');
-		embeddings = await new EmbeddingsStub().start();
-		say(`demo embeddings (Ollama-compatible, deterministic) on ${embeddings.url}`);
-		importDemo(installation, api, transformApi, embeddings);
+		apis = await startDemoApis();
+		say(`demo Unstructured API on ${apis.api.url} (loopback only)`);
+		say(`demo Unstructured Transform API on ${apis.transformApi.url} (loopback only)`);
+		say(`demo embeddings (Ollama-compatible, deterministic) on ${apis.embeddings.url}`);
+		say(reset ? 'importing the Demo workflows over yours (--reset)' : 'importing the demo');
+		const { imported, kept } = await importDemo((args) => cli(installation, args), apis, {
+			workDir: ROOT,
+			filesDir: FILES_DIR,
+			reset,
+		});
+		if (imported.length > 0) say(`imported ${imported.length} Demo workflows`);
+		if (kept.length > 0)
+			say(
+				`kept your ${kept.length} Demo workflows as they are (npm run demo -- --reset brings back the originals)`,
+			);
 	}
 
 	let n8n;
@@ -215,10 +182,15 @@ async function main() {
 
 	say(`n8n is ready: open ${baseUrl}`);
 	say(`sign in as ${OWNER.email} / ${OWNER.password}${created ? ' (created now)' : ''}`);
-	if (demo)
+	if (demo) {
 		say(
-			`the credentials "${DEMO_CREDENTIAL.name}" and "${DEMO_TRANSFORM_CREDENTIAL.name}" and the example workflows ("Demo · …") point at the demo APIs: open one and execute it`,
+			`the credentials "${DEMO_CREDENTIALS.unstructuredApi.name}" and "${DEMO_CREDENTIALS.unstructuredTransformApi.name}" and the example workflows ("Demo · …") point at the demo APIs: open one and execute it`,
 		);
+		say(`sample files to upload in the forms: ${FILES_DIR} (invoice.pdf, invoice.txt, report.md)`);
+		say(
+			'"Demo · Unstructured: when a job ends…" fires when a demo job finishes: publish it, then run any Demo workflow that creates a job (e.g. the form upload)',
+		);
+	}
 	say('editing nodes/ or credentials/ rebuilds and restarts n8n; Ctrl-C stops everything');
 
 	// tsc --watch rebuilds dist/ on every change; once it has settled, n8n restarts with the new build.
@@ -260,9 +232,7 @@ async function main() {
 		const stopping = [...children].map(stopChild);
 		n8n = undefined;
 		await Promise.all(stopping);
-		await api?.stop();
-		await transformApi?.stop();
-		await embeddings?.stop();
+		await apis?.stop();
 		process.exit(0);
 	};
 	process.once('SIGINT', shutdown);
