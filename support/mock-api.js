@@ -253,6 +253,8 @@ class MockUnstructuredApi extends LoopbackServer {
 	 *   jobs limits). GUESS: the status is documented only as "a rate limit error" and the
 	 *   `Retry-After` header not at all (docs/unstructured-api.md §11.1); 429 with `Retry-After: 1` is
 	 *   what FastAPI rate limiters commonly send.
+	 * - `jobCreationUploadMs`: a list; the Nth job creation's upload takes that much longer (the API
+	 *   counts the job once the upload has ended), e.g. `[700]`: the first upload is slow.
 	 * The first fault rule that matches applies; counts start again with each call, and
 	 * `faultsServed` counts what was served by kind.
 	 */
@@ -261,6 +263,7 @@ class MockUnstructuredApi extends LoopbackServer {
 		this.firstRequests = 0;
 		this.seenPaths = new Set();
 		this.lastJobCreatedAt = undefined;
+		this.jobCreationUploads = 0;
 		this.faultsServed = { rateLimit: 0, serverError: 0, drop: 0, slow: 0, creationLimit: 0 };
 	}
 
@@ -384,6 +387,10 @@ class MockUnstructuredApi extends LoopbackServer {
 		const query = Object.fromEntries(
 			new URLSearchParams(queryStart === -1 ? '' : rawUrl.slice(queryStart + 1)),
 		);
+		const uploadMs = this.createsJob({ method: req.method, path })
+			? this.faults?.jobCreationUploadMs?.[this.jobCreationUploads++]
+			: undefined;
+		if (uploadMs) await new Promise((resolve) => setTimeout(resolve, uploadMs));
 		const request = {
 			method: req.method,
 			path,

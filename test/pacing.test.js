@@ -67,6 +67,27 @@ describe('Job creation at the API', () => {
 		);
 	});
 
+	it('a slow upload followed by a fast one: the next launch waits a second after the slow one was answered', async () => {
+		mock.setFaults({ jobCreationIntervalMs: 1000, jobCreationUploadMs: [700] });
+		const items = Array.from({ length: 3 }, (_, index) => ({
+			json: {},
+			binary: { data: binaryFile(`${index}.txt`, 'text/plain', 'text') },
+		}));
+		const { items: out, error } = await runNode({
+			parameters: create(),
+			items,
+			credentials,
+			settings: { typeVersion: 1.2 },
+		});
+		assert.equal(error, undefined);
+		assert.equal(out.length, 3);
+		assert.equal(mock.faultsServed.creationLimit, 0);
+		assert.ok(
+			launchGaps().every((gap) => gap >= 1000),
+			`gaps ${launchGaps().join(', ')} ms`,
+		);
+	});
+
 	it('6 items under CPU load: launches arrive at least 1 s apart, no 429 from our own pacing', async () => {
 		mock.setFaults({ jobCreationIntervalMs: 1000 });
 		const items = Array.from({ length: 6 }, (_, index) => ({

@@ -14,17 +14,24 @@ import { pause } from './pause';
  *
  * A turn has two steps. `takeJobCreationTurn` waits until every request that asked before has
  * gone: only then does the request build its body (so a batch holds one body waiting, not all of
- * them). `launch` then waits out the interval since the last job went, right before the request
- * leaves, so the time spent building a large body cannot bring two launches closer. The interval
- * keeps a margin over one second for what happens between `launch` and the API (the HTTP client's
- * own work, a loaded CPU, the network).
+ * them). `launch` then waits, right before the request leaves, so the time spent building a large
+ * body cannot bring two launches closer:
+ * - the interval since the last job went, with a margin over one second for what happens between
+ *   `launch` and the API (the HTTP client's own work, a loaded CPU, the network);
+ * - and a second after the last job's request was answered. The API counts a job somewhere between
+ *   the end of its upload and its answer, and the next job no earlier than it leaves, so this holds
+ *   however long either upload takes (large files on a loaded machine: the interval alone let two
+ *   arrive 0.8 s apart when the first upload was slow and the second fast).
  */
 export const JOB_CREATION_INTERVAL_MS = 1_150;
+export const JOB_CREATION_AFTER_ANSWER_MS = 1_050;
 
-/** A credential's line of job creations: the turn that goes last, and when the last job went. */
+/** A credential's line of job creations: the turn that goes last, when the last job went and when it was answered. */
 interface Lane {
 	last: Promise<void>;
 	lastSentAt: number;
+	lastAnswered: Promise<void>;
+	lastAnsweredAt: number;
 }
 
 /** One lane per credential: as many as the instance has Unstructured credentials. */
@@ -58,7 +65,12 @@ async function untilTurn(turn: Promise<void>, signal: AbortSignal | undefined): 
  */
 export async function takeJobCreationTurn(context: IExecuteSingleFunctions): Promise<Turn> {
 	const key = laneKey(context);
-	const lane = lanes.get(key) ?? { last: Promise.resolve(), lastSentAt: 0 };
+	const lane = lanes.get(key) ?? {
+		last: Promise.resolve(),
+		lastSentAt: 0,
+		lastAnswered: Promise.resolve(),
+		lastAnsweredAt: 0,
+	};
 	lanes.set(key, lane);
 	const previous = lane.last;
 	let done = () => {};
@@ -77,13 +89,26 @@ export async function takeJobCreationTurn(context: IExecuteSingleFunctions): Pro
 	} finally {
 		if (!inTurn) release();
 	}
+	let answered = () => {};
 	return {
 		launch: async () => {
 			let launched = false;
 			try {
-				const waitMs = lane.lastSentAt + JOB_CREATION_INTERVAL_MS - Date.now();
+				await untilTurn(lane.lastAnswered, signal);
+				const waitMs =
+					Math.max(
+						lane.lastSentAt + JOB_CREATION_INTERVAL_MS,
+						lane.lastAnsweredAt + JOB_CREATION_AFTER_ANSWER_MS,
+					) - Date.now();
 				if (waitMs > 0) await pause(waitMs, signal);
 				lane.lastSentAt = Date.now();
+				lane.lastAnswered = new Promise<void>(
+					(resolve) =>
+						(answered = () => {
+							lane.lastAnsweredAt = Date.now();
+							resolve();
+						}),
+				);
 				launched = true;
 				settled = true;
 				done();
@@ -92,5 +117,6 @@ export async function takeJobCreationTurn(context: IExecuteSingleFunctions): Pro
 			}
 		},
 		release,
+		answered: () => answered(),
 	};
 }

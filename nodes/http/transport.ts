@@ -137,10 +137,14 @@ function throwIfErrorStatus(response: IN8nHttpFullResponse): IN8nHttpFullRespons
 	return response;
 }
 
-/** A request's turn in a line: `launch` right before it leaves, `release` when it will not. */
+/**
+ * A request's turn in a line: `launch` right before it leaves, `release` when it will not,
+ * `answered` once it has its answer (or failed).
+ */
 export interface Turn {
 	launch(): Promise<void>;
 	release(): void;
+	answered(): void;
 }
 
 export interface CheckedSendOptions {
@@ -204,7 +208,12 @@ export async function sendChecked(
 			}
 			await turn?.launch();
 			markSending();
-			const response = await sendRequest(context, prepared);
+			let response;
+			try {
+				response = await sendRequest(context, prepared);
+			} finally {
+				turn?.answered();
+			}
 			return okStatuses.includes(response.statusCode) ? response : throwIfErrorStatus(response);
 		},
 		onRetry,
