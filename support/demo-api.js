@@ -4,7 +4,8 @@
  * loopback only. Everything it serves is labelled demo. What it does beyond the mock:
  * - jobs finish a few seconds after they are created, five at a time, as the account limits say;
  * - a text or Markdown file sent to a job gives its real paragraphs and headings as elements
- *   (`Title`, `NarrativeText`); any other file gives clearly labelled sample elements;
+ *   (`Title`, `NarrativeText`), chunked (`CompositeElement`) when the job has a chunking node; any
+ *   other file gives clearly labelled sample elements;
  * - a finished job is announced to every notification channel registered for it, signed, as
  *   Unstructured does, so that the Unstructured Trigger works too.
  */
@@ -35,6 +36,37 @@ function textElements(fileName, content) {
 			metadata: { filename: fileName, filetype: 'text/plain', languages: ['eng'], page_number: 1 },
 		};
 	});
+}
+
+/**
+ * A chunking node's output, in outline as Unstructured's `chunk_by_title` gives it: each chunk a
+ * `CompositeElement` of whole consecutive elements, a Title starting a new chunk, at most
+ * `maxCharacters` (an element longer than that alone in its chunk), the texts joined by a blank line.
+ */
+function chunkByTitle(elements, maxCharacters = 500) {
+	const chunks = [];
+	for (const element of elements) {
+		const last = chunks[chunks.length - 1];
+		const fits = last && last.text.length + 2 + element.text.length <= maxCharacters;
+		if (last && fits && element.type !== 'Title') last.text += `\n\n${element.text}`;
+		else chunks.push({ text: element.text, metadata: element.metadata });
+	}
+	return chunks.map(({ text, metadata }, index) => ({
+		type: 'CompositeElement',
+		element_id: elementId(metadata.filename, index, text),
+		text,
+		metadata,
+	}));
+}
+
+/** The chunking node of a job's nodes, if it has one. */
+function chunkerOf(request) {
+	try {
+		const data = JSON.parse(request.form?.fields?.request_data ?? '{}');
+		return (data.job_nodes ?? []).find((node) => node.type === 'chunk');
+	} catch {
+		return undefined;
+	}
 }
 
 /** Elements for a file the demo cannot read: labelled as samples, so nobody takes them for real output. */
@@ -159,7 +191,7 @@ class DemoUnstructuredApi extends MockUnstructuredApi {
 	withFileOutputs(answer, request) {
 		if (answer.status >= 300 || !answer.body?.id) return answer;
 		const files = request.form?.files ?? [];
-		if (files.length > 0) this.outputsFromFiles(answer.body, files);
+		if (files.length > 0) this.outputsFromFiles(answer.body, files, chunkerOf(request));
 		else
 			for (const output of answer.body.output_node_files ?? []) {
 				const body = JSON.stringify(sampleElements(output.file_id, 'a file of the demo source'));
@@ -169,7 +201,8 @@ class DemoUnstructuredApi extends MockUnstructuredApi {
 		return answer;
 	}
 
-	outputsFromFiles(job, files) {
+	/** Each file's elements, or its chunks when the job has a chunking node. */
+	outputsFromFiles(job, files, chunker) {
 		for (const file of files) {
 			const fileName = file.filename;
 			const mimeType = file.contentType ?? 'application/octet-stream';
@@ -177,7 +210,10 @@ class DemoUnstructuredApi extends MockUnstructuredApi {
 				TEXT_TYPES.test(mimeType) || /\.(md|txt|markdown)$/i.test(fileName)
 					? textElements(fileName, file.data.toString('utf8'))
 					: sampleElements(fileName, mimeType);
-			const body = JSON.stringify(elements);
+			const output = chunker
+				? chunkByTitle(elements, Number(chunker.settings?.max_characters) || undefined)
+				: elements;
+			const body = JSON.stringify(output);
 			this.setOutput(job.id, { fileId: fileName, body });
 			for (const output of job.output_node_files ?? [])
 				if (output.file_id === fileName)
@@ -218,7 +254,7 @@ class DemoUnstructuredApi extends MockUnstructuredApi {
 	}
 }
 
-module.exports = { DemoUnstructuredApi, textElements };
+module.exports = { DemoUnstructuredApi, textElements, chunkByTitle };
 
 if (require.main === module) {
 	const api = new DemoUnstructuredApi();

@@ -531,7 +531,15 @@ class MockUnstructuredApi extends LoopbackServer {
 		return handle(job);
 	}
 
+	/**
+	 * `JobDetails` (docs/unstructured-api.md §4): unless set for the job, its `processing_status` is
+	 * its status's (COMPLETED → SUCCESS) and its node's counts say where its files are: waiting
+	 * (`ready`), being processed, done, or failed.
+	 */
 	jobDetails(job) {
+		this.followAccountClock(job);
+		const files = job.input_file_ids?.length || job.output_node_files?.length || 1;
+		const count = (status) => (job.status === status ? files : 0);
 		const details = this.details.get(job.id) ?? {
 			id: job.id,
 			processing_status: PROCESSING_STATUS[job.status] ?? job.status,
@@ -540,10 +548,10 @@ class MockUnstructuredApi extends LoopbackServer {
 					node_name: 'Partitioner',
 					node_type: 'partition',
 					node_subtype: 'unstructured_api',
-					ready: 0,
-					in_progress: 0,
-					success: 1,
-					failure: 0,
+					ready: count('SCHEDULED') + count('STOPPED'),
+					in_progress: count('IN_PROGRESS'),
+					success: count('COMPLETED'),
+					failure: count('FAILED'),
 				},
 			],
 			message: null,
@@ -552,6 +560,7 @@ class MockUnstructuredApi extends LoopbackServer {
 	}
 
 	cancelJob(job) {
+		this.followAccountClock(job);
 		if (job.status !== 'SCHEDULED' && job.status !== 'IN_PROGRESS') {
 			// GUESS: no source says what cancelling a finished job answers; modelled on FastAPI's usual
 			// 400 with a `detail` string (docs/unstructured-api.md §11.2).
@@ -671,6 +680,7 @@ class MockUnstructuredApi extends LoopbackServer {
 		const [firstStatus = 'SCHEDULED', ...laterStatuses] = this.newJobStatuses;
 		const job = this.addJob({
 			status: this.account ? 'SCHEDULED' : firstStatus,
+			created_at: new Date().toISOString(),
 			runtime: null,
 			...overrides,
 		});
@@ -1219,6 +1229,7 @@ class MockUnstructuredApi extends LoopbackServer {
 				},
 			};
 		}
+		for (const job of this.jobs.values()) this.followAccountClock(job);
 		const jobs = [...this.jobs.values()].filter(
 			(job) =>
 				(query.workflow_id === undefined || job.workflow_id === query.workflow_id) &&
@@ -1289,15 +1300,20 @@ class MockUnstructuredApi extends LoopbackServer {
 		this.accountTimes.set(job.id, takeSlot(account.slotsFreeAt, Date.now(), duration));
 	}
 
+	/** A job on the simulated account takes the status its clock gives; true if it is on the account. */
+	followAccountClock(job) {
+		const times = this.accountTimes.get(job.id);
+		if (!times) return false;
+		const now = Date.now();
+		if (job.status === 'STOPPED') return true;
+		job.status =
+			now < times.startAt ? 'SCHEDULED' : now < times.finishAt ? 'IN_PROGRESS' : 'COMPLETED';
+		return true;
+	}
+
 	getJob(jobId) {
 		return this.withJob(jobId, (job) => {
-			const times = this.accountTimes.get(job.id);
-			if (times) {
-				const now = Date.now();
-				job.status =
-					now < times.startAt ? 'SCHEDULED' : now < times.finishAt ? 'IN_PROGRESS' : 'COMPLETED';
-				return { status: 200, body: job };
-			}
+			if (this.followAccountClock(job)) return { status: 200, body: job };
 			const sequence = this.statusSequences.get(job.id);
 			if (sequence?.length) job.status = sequence.length > 1 ? sequence.shift() : sequence[0];
 			return { status: 200, body: job };

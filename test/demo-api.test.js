@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 
 const { makeNode, runNode, runHook, runWorkflow } = require('../support/harness');
 const { binaryFile, byId } = require('./helpers');
-const { DemoUnstructuredApi, textElements } = require('../support/demo-api');
+const { DemoUnstructuredApi, chunkByTitle, textElements } = require('../support/demo-api');
 
 const demo = new DemoUnstructuredApi().seed();
 const credentials = () => ({ apiUrl: demo.url, apiKey: demo.apiKey });
@@ -155,5 +155,125 @@ describe('the demo Unstructured API', () => {
 		} finally {
 			await new Promise((resolve) => receiver.close(resolve));
 		}
+	});
+
+	it('a created job is as the reference has it: a generated name job-…, created now, and first in Job › Get Many (newest first)', async () => {
+		const before = Date.now();
+		const created = await runNode({
+			parameters: {
+				resource: 'job',
+				operation: 'create',
+				templateId: byId('hi_res_partition'),
+				waitForCompletion: false,
+			},
+			items: [{ json: {}, binary: { data: binaryFile('new.txt', 'text/plain', 'New.') } }],
+			credentials: credentials(),
+		});
+		const [job] = created.items.map((item) => item.json);
+		// docs/unstructured-api.md §4: "On-demand jobs get generated names, e.g. `job-fcdc4994`".
+		assert.match(String(job.workflow_name), /^job-[0-9a-f]{8}$/);
+		const createdAt = Date.parse(String(job.created_at));
+		assert.ok(createdAt >= before - 1000 && createdAt <= Date.now(), String(job.created_at));
+		const { items } = await runNode({
+			parameters: { resource: 'job', operation: 'getAll', returnAll: true },
+			credentials: credentials(),
+		});
+		assert.equal(items[0].json.id, job.id);
+	});
+
+	it("Get Details agrees with the job's status: SCHEDULED or IN_PROGRESS with the file not yet done, then SUCCESS with it done", async () => {
+		const { items } = await runNode({
+			parameters: {
+				resource: 'job',
+				operation: 'create',
+				templateId: byId('hi_res_partition'),
+				waitForCompletion: false,
+			},
+			items: [{ json: {}, binary: { data: binaryFile('d.txt', 'text/plain', 'Details.') } }],
+			credentials: credentials(),
+		});
+		const jobId = String(items[0].json.id);
+		const details = async () =>
+			(
+				await runNode({
+					parameters: { resource: 'job', operation: 'getDetails', jobId: byId(jobId) },
+					credentials: credentials(),
+				})
+			).items[0].json;
+		const status = async () =>
+			(
+				await runNode({
+					parameters: { resource: 'job', operation: 'get', jobId: byId(jobId) },
+					credentials: credentials(),
+				})
+			).items[0].json.status;
+		const early = await details();
+		assert.ok(['SCHEDULED', 'IN_PROGRESS'].includes(String(early.processing_status)));
+		const [stats] = /** @type {any[]} */ (early.node_stats);
+		assert.equal(stats.success, 0);
+		assert.equal(stats.ready + stats.in_progress, 1);
+		for (
+			const started = Date.now();
+			(await status()) !== 'COMPLETED' && Date.now() - started < 15_000;
+		)
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		const done = await details();
+		// JobProcessingStatus (§4): a COMPLETED job's processing status is SUCCESS.
+		assert.equal(done.processing_status, 'SUCCESS');
+		assert.deepEqual(
+			/** @type {any[]} */ (done.node_stats).map(({ ready, in_progress, success, failure }) => [
+				ready,
+				in_progress,
+				success,
+				failure,
+			]),
+			[[0, 0, 1, 0]],
+		);
+	});
+
+	it('a job with a chunking node (the RAG example) gives chunks: CompositeElements of whole elements, a Title starting each', async () => {
+		const markdown =
+			'# Report\n\nRevenue grew by 12 percent.\n\nCosts fell.\n\n## Outlook\n\nWe expect growth to go on.';
+		const { items, error } = await runNode({
+			parameters: {
+				resource: 'job',
+				operation: 'create',
+				jobDefinition: 'jobNodes',
+				jobNodes: JSON.stringify([
+					{ name: 'Partitioner', type: 'partition', subtype: 'unstructured_api' },
+					{
+						name: 'Chunker',
+						type: 'chunk',
+						subtype: 'chunk_by_title',
+						settings: { max_characters: 1500 },
+					},
+				]),
+				output: 'elements',
+				waitOptions: { pollInterval: 1 },
+			},
+			settings: { typeVersion: 1.2 },
+			items: [{ json: {}, binary: { data: binaryFile('report.md', 'text/markdown', markdown) } }],
+			credentials: credentials(),
+		});
+		assert.equal(error, undefined, error?.message);
+		assert.deepEqual(
+			items.map((item) => [item.json.type, item.json.text]),
+			[
+				['CompositeElement', 'Report\n\nRevenue grew by 12 percent.\n\nCosts fell.'],
+				['CompositeElement', 'Outlook\n\nWe expect growth to go on.'],
+			],
+		);
+	});
+
+	it('chunks no longer than max_characters, an element longer than that alone', () => {
+		const elements = ['aaaa', 'bbbb', 'cccccccccccc', 'dd'].map((text) => ({
+			type: 'NarrativeText',
+			text,
+			metadata: { filename: 'f.txt' },
+		}));
+		assert.deepEqual(
+			chunkByTitle(elements, 10).map((chunk) => chunk.text),
+			['aaaa\n\nbbbb', 'cccccccccccc', 'dd'],
+		);
 	});
 });
