@@ -4,17 +4,18 @@
  * the mock (`simulateAccount`: one launch per second, 5 jobs running, the others SCHEDULED), on this
  * repo's n8n-core engine. Job durations are scaled down 20× (a job: 2 s plus 0.4 s per file, its
  * files run side by side or one after another); the launch rate is the real one, since the node
- * paces itself at one job per 1.15 s. For 100 and 300 one-file items, one job per item and
- * "Pack Files Into Jobs" (10 per job): wall time, jobs created, status GETs, 429s, timeouts and items
- * out, beside the floor the limits allow (jobs launched one per second, 5 running).
- * Writes its section of bench/RESULTS.md. `BENCH_LIMITS_ITEMS=100` runs one size only.
+ * paces itself at one job per 1.15 s. For 30 and 300 one-file items, the node's defaults from
+ * version 1.3 (Pack Files Into Jobs, 10 per job) and before (one job per item): wall time, jobs
+ * created, status GETs, 429s, timeouts and items out, beside the floor the limits allow (jobs
+ * launched one per second, 5 running). Part of `npm run bench`.
+ * Writes its section of bench/RESULTS.md. `BENCH_LIMITS_ITEMS=30` runs one size only.
  */
 process.env.N8N_LOG_LEVEL = 'silent';
 const { createEngine } = require('../support/harness');
 const { MockUnstructuredApi, takeSlot } = require('../support/mock-api');
 const { writeResultsSection } = require('./results');
 
-const SIZES = (process.env.BENCH_LIMITS_ITEMS ?? '100,300').split(',').map(Number);
+const SIZES = (process.env.BENCH_LIMITS_ITEMS ?? '30,300').split(',').map(Number);
 const ACCOUNT = { maxRunning: 5, baseMs: 2000, perFileMs: 400 };
 const LAUNCH_MS = 1000;
 
@@ -57,13 +58,12 @@ async function run(engine, mock, { items, pack, filesMode }) {
 			operation: 'create',
 			templateId: { __rl: true, mode: 'id', value: 'hi_res_partition' },
 			output: 'elements',
-			packFiles: pack,
-			filesPerJob: 10,
 			waitOptions: { pollInterval: 1 },
 		},
 		items: input,
 		credentials: { apiUrl: mock.url, apiKey: mock.apiKey },
-		settings: { typeVersion: 1.2, onError: 'continueRegularOutput' },
+		// Each version at its defaults: 1.3 packs, 1.2 sends one job per item.
+		settings: { typeVersion: pack ? 1.3 : 1.2, onError: 'continueRegularOutput' },
 	});
 	const wallMs = Date.now() - started;
 	const jobs = [...mock.jobs.values()].map((job) => job.input_file_ids.length);
@@ -98,13 +98,16 @@ async function main() {
 	const rows = [];
 	try {
 		for (const items of SIZES) {
-			for (const filesMode of ['parallel', 'sequential']) {
-				for (const pack of [false, true]) {
-					const result = await run(engine, mock, { items, pack, filesMode });
-					const row = `| ${items} | ${filesMode} | ${pack ? 'Pack Files Into Jobs (10)' : 'one job per item'} | ${(result.wallMs / 1000).toFixed(1)} | ${(result.floor / 1000).toFixed(1)} | ${(result.wallMs / result.floor).toFixed(2)} | ${result.jobs} | ${result.gets} | ${result.rateLimited} | ${result.timeouts} | ${result.elements} |`;
-					process.stdout.write(`${row}\n`);
-					rows.push(row);
-				}
+			// One file per job runs the same either way: one job per item is measured once.
+			for (const [pack, filesMode] of [
+				[false, 'parallel'],
+				[true, 'parallel'],
+				[true, 'sequential'],
+			]) {
+				const result = await run(engine, mock, { items, pack, filesMode });
+				const row = `| ${items} | ${pack ? filesMode : 'one'} | ${pack ? 'defaults of 1.3: packed, 10 per job' : 'defaults before 1.3: one job per item'} | ${(result.wallMs / 1000).toFixed(1)} | ${(result.floor / 1000).toFixed(1)} | ${(result.wallMs / result.floor).toFixed(2)} | ${result.jobs} | ${result.gets} | ${result.rateLimited} | ${result.timeouts} | ${result.elements} |`;
+				process.stdout.write(`${row}\n`);
+				rows.push(row);
 			}
 		}
 	} finally {

@@ -328,6 +328,8 @@ async function main() {
 	// Memory for a batch of large files: its own section of RESULTS.md (memory.js).
 	execFileSync(process.execPath, [path.join(__dirname, 'memory.js')], { stdio: 'inherit' });
 	execFileSync(process.execPath, [path.join(__dirname, 'transform.js')], { stdio: 'inherit' });
+	// Job › Create at the defaults of 1.3 (packed) and before (one job per item), 30 and 300 files.
+	execFileSync(process.execPath, [path.join(__dirname, 'limits.js')], { stdio: 'inherit' });
 	process.stdout.write('\nWritten to bench/RESULTS.md\n');
 }
 

@@ -655,11 +655,14 @@ class MockUnstructuredApi extends LoopbackServer {
 		const unexpected = form.files.find((file) => file.name !== 'input_files');
 		if (unexpected)
 			return { status: 422, body: { detail: `Unexpected file field ${unexpected.name}` } };
+		// One partition node processes every file of the job: one node_id, one entry per file.
+		const nodeId = randomUUID();
 		const job = this.startJob({
 			workflow_name: `job-${randomUUID().slice(0, 8)}`,
 			input_file_ids: form.files.map((file) => file.filename),
 			output_node_files: form.files.map((file) =>
 				makeOutputFile({
+					node_id: nodeId,
 					file_id: file.filename,
 					node_type: 'partition',
 					node_subtype: 'unstructured_api',

@@ -7,7 +7,7 @@
  *
  * Run directly (`node support/provision.js`) or through `provisionN8n()`; prints what it does.
  */
-const { execFileSync } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -42,6 +42,38 @@ function run(command, args, options = {}) {
 	execFileSync(command, args, { stdio: 'inherit', ...options });
 }
 
+/**
+ * While `work` runs (blocking this process), a child prints every 20 s what is being done, how far
+ * it has come (packages unpacked into node_modules, of those the lock file names) and for how long.
+ */
+function withProgress(what, expected, work) {
+	const started = Date.now();
+	const script = `
+		const fs = require('node:fs');
+		const path = require('node:path');
+		const dir = ${JSON.stringify(path.join(CACHE_DIR, 'node_modules'))};
+		const count = () => {
+			try {
+				return fs.readdirSync(dir).reduce((sum, name) => sum + (name.startsWith('@') ? fs.readdirSync(path.join(dir, name)).length : 1), 0);
+			} catch {
+				return 0;
+			}
+		};
+		setInterval(() => {
+			const seconds = Math.round((Date.now() - ${started}) / 1000);
+			process.stdout.write(\`[provision] \${${JSON.stringify(what)}}: \${count()} of ${expected} packages in place, \${Math.floor(seconds / 60)} min \${seconds % 60} s so far\\n\`);
+		}, 20000);
+	`;
+	const child = spawn(process.execPath, ['-e', script], {
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
+	try {
+		return work();
+	} finally {
+		child.kill();
+	}
+}
+
 function provisionN8n() {
 	const hash = lockHash();
 	const result = paths();
@@ -53,9 +85,18 @@ function provisionN8n() {
 	for (const file of ['package.json', 'package-lock.json']) {
 		fs.copyFileSync(path.join(SPEC_DIR, file), path.join(CACHE_DIR, file));
 	}
-	run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-		cwd: CACHE_DIR,
-	});
+	const lock = JSON.parse(fs.readFileSync(path.join(SPEC_DIR, 'package-lock.json'), 'utf8'));
+	const topLevel = Object.keys(lock.packages ?? {}).filter((key) =>
+		/^node_modules\/(@[^/]+\/)?[^/]+$/.test(key),
+	).length;
+	process.stdout.write(
+		`[provision] first run: installing n8n ${lock.packages?.['node_modules/n8n']?.version ?? ''} and Node.js 24 for it into .cache/e2e-n8n (about 2.9 GB, ${topLevel} packages; 4 to 8 minutes on 2 cores, once)\n`,
+	);
+	withProgress('npm ci', topLevel, () =>
+		run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+			cwd: CACHE_DIR,
+		}),
+	);
 	// Native modules are rebuilt against Node.js 24's headers, by npm running under Node.js 24.
 	const env = {
 		...process.env,
@@ -63,6 +104,9 @@ function provisionN8n() {
 		npm_config_nodedir: result.nodeDir,
 		npm_config_ignore_scripts: 'false',
 	};
+	process.stdout.write(
+		'[provision] building the two native modules (sqlite3, isolated-vm) for Node.js 24: about a minute\n',
+	);
 	run('npm', ['rebuild', 'sqlite3', 'isolated-vm', '--no-audit', '--no-fund'], {
 		cwd: CACHE_DIR,
 		env,

@@ -13,21 +13,32 @@ const credentials = () => ({ apiUrl: demo.url, apiKey: demo.apiKey });
 before(async () => await demo.start());
 after(async () => await demo.stop());
 
+/**
+ * Job › Create on one file against the demo: template hi_res_partition, waiting, unless `parameters`
+ * say otherwise.
+ */
+async function createOn(file, parameters = {}, settings = {}) {
+	return await runNode({
+		parameters: {
+			resource: 'job',
+			operation: 'create',
+			templateId: byId('hi_res_partition'),
+			waitOptions: { pollInterval: 1 },
+			...parameters,
+		},
+		items: [{ json: {}, binary: { data: file } }],
+		credentials: credentials(),
+		settings,
+	});
+}
+
 describe('the demo Unstructured API', () => {
 	it('turns a Markdown file into its real headings and paragraphs, a few seconds after the job is created', async () => {
 		const markdown =
 			'# Quarterly report\n\nRevenue grew by 12 percent.\nCosts fell.\n\n## Outlook\n\nWe expect growth to go on.';
 		const started = Date.now();
-		const { items, error } = await runNode({
-			parameters: {
-				resource: 'job',
-				operation: 'create',
-				templateId: byId('hi_res_partition'),
-				output: 'elements',
-				waitOptions: { pollInterval: 1 },
-			},
-			items: [{ json: {}, binary: { data: binaryFile('report.md', 'text/markdown', markdown) } }],
-			credentials: credentials(),
+		const { items, error } = await createOn(binaryFile('report.md', 'text/markdown', markdown), {
+			output: 'elements',
 		});
 		assert.equal(error, undefined, error?.message);
 		assert.deepEqual(
@@ -68,18 +79,8 @@ describe('the demo Unstructured API', () => {
 	});
 
 	it('gives other files labelled sample elements', async () => {
-		const { items, error } = await runNode({
-			parameters: {
-				resource: 'job',
-				operation: 'create',
-				templateId: byId('hi_res_partition'),
-				output: 'elements',
-				waitOptions: { pollInterval: 1 },
-			},
-			items: [
-				{ json: {}, binary: { data: binaryFile('scan.pdf', 'application/pdf', '%PDF-1.7') } },
-			],
-			credentials: credentials(),
+		const { items, error } = await createOn(binaryFile('scan.pdf', 'application/pdf', '%PDF-1.7'), {
+			output: 'elements',
 		});
 		assert.equal(error, undefined, error?.message);
 		assert.equal(items[0].json.text, 'Sample element (demo API): scan.pdf');
@@ -158,22 +159,15 @@ describe('the demo Unstructured API', () => {
 	});
 
 	it('a created job is as the reference has it: a generated name job-…, created now, and first in Job › Get Many (newest first)', async () => {
-		const before = Date.now();
-		const created = await runNode({
-			parameters: {
-				resource: 'job',
-				operation: 'create',
-				templateId: byId('hi_res_partition'),
-				waitForCompletion: false,
-			},
-			items: [{ json: {}, binary: { data: binaryFile('new.txt', 'text/plain', 'New.') } }],
-			credentials: credentials(),
+		const sentAt = Date.now();
+		const created = await createOn(binaryFile('new.txt', 'text/plain', 'New.'), {
+			waitForCompletion: false,
 		});
 		const [job] = created.items.map((item) => item.json);
 		// docs/unstructured-api.md §4: "On-demand jobs get generated names, e.g. `job-fcdc4994`".
 		assert.match(String(job.workflow_name), /^job-[0-9a-f]{8}$/);
 		const createdAt = Date.parse(String(job.created_at));
-		assert.ok(createdAt >= before - 1000 && createdAt <= Date.now(), String(job.created_at));
+		assert.ok(createdAt >= sentAt - 1000 && createdAt <= Date.now(), String(job.created_at));
 		const { items } = await runNode({
 			parameters: { resource: 'job', operation: 'getAll', returnAll: true },
 			credentials: credentials(),
@@ -182,15 +176,8 @@ describe('the demo Unstructured API', () => {
 	});
 
 	it("Get Details agrees with the job's status: SCHEDULED or IN_PROGRESS with the file not yet done, then SUCCESS with it done", async () => {
-		const { items } = await runNode({
-			parameters: {
-				resource: 'job',
-				operation: 'create',
-				templateId: byId('hi_res_partition'),
-				waitForCompletion: false,
-			},
-			items: [{ json: {}, binary: { data: binaryFile('d.txt', 'text/plain', 'Details.') } }],
-			credentials: credentials(),
+		const { items } = await createOn(binaryFile('d.txt', 'text/plain', 'Details.'), {
+			waitForCompletion: false,
 		});
 		const jobId = String(items[0].json.id);
 		const details = async () =>
@@ -218,7 +205,7 @@ describe('the demo Unstructured API', () => {
 		)
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		const done = await details();
-		// JobProcessingStatus (§4): a COMPLETED job's processing status is SUCCESS.
+		// docs/unstructured-api.md §4: JobProcessingStatus has SUCCESS for a COMPLETED job (the mapping a GUESS).
 		assert.equal(done.processing_status, 'SUCCESS');
 		assert.deepEqual(
 			/** @type {any[]} */ (done.node_stats).map(({ ready, in_progress, success, failure }) => [
@@ -234,10 +221,9 @@ describe('the demo Unstructured API', () => {
 	it('a job with a chunking node (the RAG example) gives chunks: CompositeElements of whole elements, a Title starting each', async () => {
 		const markdown =
 			'# Report\n\nRevenue grew by 12 percent.\n\nCosts fell.\n\n## Outlook\n\nWe expect growth to go on.';
-		const { items, error } = await runNode({
-			parameters: {
-				resource: 'job',
-				operation: 'create',
+		const { items, error } = await createOn(
+			binaryFile('report.md', 'text/markdown', markdown),
+			{
 				jobDefinition: 'jobNodes',
 				jobNodes: JSON.stringify([
 					{ name: 'Partitioner', type: 'partition', subtype: 'unstructured_api' },
@@ -249,12 +235,9 @@ describe('the demo Unstructured API', () => {
 					},
 				]),
 				output: 'elements',
-				waitOptions: { pollInterval: 1 },
 			},
-			settings: { typeVersion: 1.2 },
-			items: [{ json: {}, binary: { data: binaryFile('report.md', 'text/markdown', markdown) } }],
-			credentials: credentials(),
-		});
+			{ typeVersion: 1.2 },
+		);
 		assert.equal(error, undefined, error?.message);
 		assert.deepEqual(
 			items.map((item) => [item.json.type, item.json.text]),

@@ -192,6 +192,116 @@ describe('Job › Create: Pack Files Into Jobs', () => {
 	});
 });
 
+describe('Job › Create from node version 1.3: packing by default, by job definition', () => {
+	const v13 = { typeVersion: 1.3 };
+	const createV13 = (extra = {}) => ({
+		resource: 'job',
+		operation: 'create',
+		jobDefinition: 'template',
+		templateId: byId('hi_res_partition'),
+		waitOptions: { pollInterval: 1 },
+		...extra,
+	});
+	const requestData = () =>
+		posts().map((request) =>
+			JSON.parse(parseMultipart(request.body, request.headers['content-type']).fields.request_data),
+		);
+
+	it('12 one-file items with nothing set: 2 jobs of 10 and 2 files, each item paired with its own output', async () => {
+		mock.newJobStatuses = ['COMPLETED'];
+		const { items, error } = await runNode({
+			parameters: createV13(),
+			items: itemsOf(12),
+			credentials,
+			settings: v13,
+		});
+		assert.equal(error, undefined, error?.message);
+		assert.deepEqual(filesSent(), [
+			Array.from({ length: 10 }, (_, index) => `doc-${index}.txt`),
+			['doc-10.txt', 'doc-11.txt'],
+		]);
+		assert.deepEqual(
+			plain(items).map(({ json, pairedItem }) => [json.id, pairedItem.item]),
+			Array.from({ length: 12 }, (_, index) => [jobOf(`doc-${index}.txt`).id, index]),
+		);
+	});
+
+	it('a Template mapped from each item: items go into jobs with their own template, never another', async () => {
+		mock.newJobStatuses = ['COMPLETED'];
+		const templates = ['hi_res_partition', 'hi_res_and_enrichment'];
+		const input = itemsOf(5).map((item, index) => ({
+			...item,
+			json: { template: templates[index % 2] },
+		}));
+		const { items, error } = await runNode({
+			parameters: createV13({ templateId: byId('={{ $json.template }}') }),
+			items: input,
+			credentials,
+			settings: v13,
+		});
+		assert.equal(error, undefined, error?.message);
+		assert.deepEqual(
+			requestData().map((data, index) => [data.template_id, filesSent()[index]]),
+			[
+				['hi_res_partition', ['doc-0.txt', 'doc-2.txt', 'doc-4.txt']],
+				['hi_res_and_enrichment', ['doc-1.txt', 'doc-3.txt']],
+			],
+		);
+		assert.deepEqual(
+			plain(items).map(({ json, pairedItem }) => [json.id, pairedItem.item]),
+			Array.from({ length: 5 }, (_, index) => [jobOf(`doc-${index}.txt`).id, index]),
+		);
+	});
+
+	it('a workflow saved on version 1.2 keeps one job per item', async () => {
+		mock.newJobStatuses = ['COMPLETED'];
+		const { error } = await runNode({
+			parameters: createV13(),
+			items: itemsOf(3),
+			credentials,
+			settings: { typeVersion: 1.2 },
+		});
+		assert.equal(error, undefined, error?.message);
+		assert.deepEqual(filesSent(), [['doc-0.txt'], ['doc-1.txt'], ['doc-2.txt']]);
+	});
+
+	it('Pack Files Into Jobs off on 1.3: one job per item', async () => {
+		mock.newJobStatuses = ['COMPLETED'];
+		const { error } = await runNode({
+			parameters: createV13({ packFiles: false }),
+			items: itemsOf(2),
+			credentials,
+			settings: v13,
+		});
+		assert.equal(error, undefined, error?.message);
+		assert.deepEqual(filesSent(), [['doc-0.txt'], ['doc-1.txt']]);
+	});
+
+	it('a member whose own check fails does not hold its group up: the first member to come leads, and the failed one gets its error', async () => {
+		mock.newJobStatuses = ['COMPLETED'];
+		mock.newJobOutput = [{ type: 'Title', text: 'T' }];
+		// The first template read (Elements of Node checks the template's nodes) is refused.
+		mock.setResponse({
+			path: '/api/v1/templates/hi_res_partition',
+			status: 404,
+			body: { detail: 'Template not found' },
+		});
+		const { items } = await runNode({
+			parameters: createV13({ output: 'elements', elementsNode: 'partition' }),
+			items: itemsOf(2),
+			credentials,
+			settings: { ...v13, ...CONTINUE },
+		});
+		assert.equal(posts().length, 1);
+		const outcome = plain(items).map(({ json, pairedItem }) => [
+			pairedItem.item,
+			json.error === undefined ? json.text : 'error',
+		]);
+		assert.equal(outcome.filter(([, what]) => what === 'error').length, 1, JSON.stringify(outcome));
+		assert.equal(outcome.filter(([, what]) => what === 'T').length, 1, JSON.stringify(outcome));
+	});
+});
+
 describe("At the account's limits (the mock simulates them)", () => {
 	it('jobs waiting in line behind the running ones are not timed out: 3 jobs, 1 running at a time, Timeout 4 s', async () => {
 		mock.simulateAccount({ maxRunning: 1, baseMs: 3000, perFileMs: 0 });

@@ -39,6 +39,29 @@ async function underCpuLoad(work) {
 	}
 }
 
+/** Job › Create, one job per item, on `items`: every item created, each launch at least 1 s after the one before, no 429. */
+async function createsPacedApart(items) {
+	const { items: out, error } = await runNode({
+		parameters: create(),
+		items,
+		credentials,
+		settings: { typeVersion: 1.2 },
+	});
+	assert.equal(error, undefined);
+	assert.equal(out.length, items.length);
+	assert.equal(mock.faultsServed.creationLimit, 0);
+	assert.ok(
+		launchGaps().every((gap) => gap >= 1000),
+		`gaps ${launchGaps().join(', ')} ms`,
+	);
+}
+
+const textItems = (count) =>
+	Array.from({ length: count }, (_, index) => ({
+		json: {},
+		binary: { data: binaryFile(`${index}.txt`, 'text/plain', 'text') },
+	}));
+
 describe('Job creation at the API', () => {
 	it('4 items of 9 MB each: launches arrive at least 1 s apart, no 429 from our own pacing', async () => {
 		mock.setFaults({ jobCreationIntervalMs: 1000 });
@@ -52,58 +75,17 @@ describe('Job creation at the API', () => {
 				),
 			},
 		}));
-		const { items: out, error } = await runNode({
-			parameters: create(),
-			items,
-			credentials,
-			settings: { typeVersion: 1.2 },
-		});
-		assert.equal(error, undefined);
-		assert.equal(out.length, 4);
-		assert.equal(mock.faultsServed.creationLimit, 0);
-		assert.ok(
-			launchGaps().every((gap) => gap >= 1000),
-			`gaps ${launchGaps().join(', ')} ms`,
-		);
+		await createsPacedApart(items);
 	});
 
 	it('a slow upload followed by a fast one: the next launch waits a second after the slow one was answered', async () => {
 		mock.setFaults({ jobCreationIntervalMs: 1000, jobCreationUploadMs: [700] });
-		const items = Array.from({ length: 3 }, (_, index) => ({
-			json: {},
-			binary: { data: binaryFile(`${index}.txt`, 'text/plain', 'text') },
-		}));
-		const { items: out, error } = await runNode({
-			parameters: create(),
-			items,
-			credentials,
-			settings: { typeVersion: 1.2 },
-		});
-		assert.equal(error, undefined);
-		assert.equal(out.length, 3);
-		assert.equal(mock.faultsServed.creationLimit, 0);
-		assert.ok(
-			launchGaps().every((gap) => gap >= 1000),
-			`gaps ${launchGaps().join(', ')} ms`,
-		);
+		await createsPacedApart(textItems(3));
 	});
 
 	it('6 items under CPU load: launches arrive at least 1 s apart, no 429 from our own pacing', async () => {
 		mock.setFaults({ jobCreationIntervalMs: 1000 });
-		const items = Array.from({ length: 6 }, (_, index) => ({
-			json: {},
-			binary: { data: binaryFile(`${index}.txt`, 'text/plain', 'text') },
-		}));
-		const { error } = await underCpuLoad(
-			async () =>
-				await runNode({ parameters: create(), items, credentials, settings: { typeVersion: 1.2 } }),
-		);
-		assert.equal(error, undefined);
-		assert.equal(mock.faultsServed.creationLimit, 0);
-		assert.ok(
-			launchGaps().every((gap) => gap >= 1000),
-			`gaps ${launchGaps().join(', ')} ms`,
-		);
+		await underCpuLoad(async () => await createsPacedApart(textItems(6)));
 	});
 
 	it('a late item of a long line that meets a 429 is sent again: Max Retry Time counts from its first send', async () => {

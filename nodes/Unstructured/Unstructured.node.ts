@@ -32,8 +32,9 @@ export class Unstructured implements INodeType {
 		group: ['transform'],
 		// 1.1: Job › Create asks which defines the job, a template or job nodes (see resources/job/create.ts).
 		// 1.2: with Output Elements, failed files stay out of the elements (fields/elements.ts).
-		version: [1, 1.1, 1.2],
-		defaultVersion: 1.2,
+		// 1.3: Job › Create packs the files of items that share a job definition by default (job/packing.ts).
+		version: [1, 1.1, 1.2, 1.3],
+		defaultVersion: 1.3,
 		// What the canvas shows under the node, e.g. "Get Many Jobs".
 		subtitle: subtitleExpression(RESOURCES),
 		description:

@@ -90,8 +90,10 @@ export class UnstructuredTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ $parameter["events"].map((event) => event.replace("job.", "").replace("_", " ")).join(", ") }}',
+		// n8n's nodes panel merges a node and its "…Trigger" into one entry and gives it the trigger's
+		// description (editor-ui: generateMergedNodesAndActions), so this one describes both.
 		description:
-			'Starts the workflow when an Unstructured job is scheduled, starts, completes, stops or fails',
+			'Run workflows and jobs of the Unstructured Platform API and manage its workflows, sources and destinations; start a workflow when a job is scheduled, starts, completes, stops or fails',
 		documentationUrl:
 			'https://github.com/n8n-nodes-unstructured/n8n-nodes-unstructured#unstructured-trigger',
 		defaults: {

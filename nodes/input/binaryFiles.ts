@@ -27,7 +27,7 @@ export function inputBinaryFiles(
 	maxFiles = Infinity,
 ): BinaryInput[] {
 	const binary = context.getInputData().binary ?? {};
-	const names = binaryFieldNames(context, binary);
+	const names = binaryFieldNames(context.getNodeParameter('inputBinaryFields', ''), binary);
 	if (names.length === 0) {
 		throw itemInputError(
 			context,
@@ -72,35 +72,37 @@ export function namedBinaryFile(
 	return { field, file: binary[field] };
 }
 
-/** The binary fields "Input Binary Fields" names (as this item reads it), or every field of `binary`. */
-function binaryFieldNames(
-	context: IExecuteSingleFunctions,
-	binary: Record<string, IBinaryData>,
-): string[] {
-	const listed = (context.getNodeParameter('inputBinaryFields', '') as string)
+/** The binary fields "Input Binary Fields" (`listed`, as the item reads it) names, or every field of `binary`. */
+function binaryFieldNames(listed: unknown, binary: Record<string, IBinaryData>): string[] {
+	const names = String(listed ?? '')
 		.split(',')
 		.map((name) => name.trim())
 		.filter(Boolean);
-	return listed.length > 0 ? listed : Object.keys(binary);
+	return names.length > 0 ? names : Object.keys(binary);
 }
 
 /**
- * Another input item's files, as this item's "Input Binary Fields" names them, for a job that
- * packs the files of several items; none when the item lacks one (it then fails on its own).
+ * Another input item's files, as that item's "Input Binary Fields" (`listed`) names them, for a job
+ * that packs the files of several items; none when the item lacks one or has a file over `maxBytes`
+ * (it then fails on its own). `sizesKnown` is false when a size could not be told without reading.
  */
 export function filesOfItem(
-	context: IExecuteSingleFunctions,
 	item: INodeExecutionData,
+	listed: unknown,
 	maxFiles: number,
 	maxBytes?: number,
-): BinaryInput[] {
+): { files: BinaryInput[]; sizesKnown: boolean } {
 	const binary = item.binary ?? {};
-	const names = binaryFieldNames(context, binary);
+	const names = binaryFieldNames(listed, binary);
 	if (names.length === 0 || names.length > maxFiles || names.some((name) => !binary[name]))
-		return [];
-	if (maxBytes !== undefined && names.some((name) => (knownSize(binary[name]) ?? 0) > maxBytes))
-		return [];
-	return names.map((field) => ({ field, file: binary[field] }));
+		return { files: [], sizesKnown: true };
+	const sizes = names.map((name) => knownSize(binary[name]));
+	if (maxBytes !== undefined && sizes.some((size) => (size ?? 0) > maxBytes))
+		return { files: [], sizesKnown: true };
+	return {
+		files: names.map((field) => ({ field, file: binary[field] })),
+		sizesKnown: sizes.every((size) => size !== undefined),
+	};
 }
 
 /** A file's size in bytes where it can be told without reading it: n8n's `bytes`, or the base64 held in the item. */

@@ -1,5 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import type { IGetNodeParameterOptions, INode } from 'n8n-workflow';
 
 import { isPathSegment } from './pathSegment';
@@ -123,4 +123,29 @@ export function readJsonParameter(
 		);
 	}
 	return value as IDataObject | IDataObject[];
+}
+
+/**
+ * The node's parameters as they are for another input item: every expression (a text starting with
+ * "=") evaluated for item `itemIndex`, the rest as saved. For a decision across items (which items
+ * share a job), where n8n gives each item a context of its own only. An expression that fails for
+ * the item gives `undefined`: such an item is taken for no other.
+ */
+export function parametersForItem(
+	context: IExecuteSingleFunctions,
+	itemIndex: number,
+): IDataObject | undefined {
+	const resolve = (value: unknown): unknown => {
+		if (typeof value === 'string')
+			return value.startsWith('=') ? context.evaluateExpression(value, itemIndex) : value;
+		if (Array.isArray(value)) return value.map(resolve);
+		if (value !== null && typeof value === 'object')
+			return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, resolve(inner)]));
+		return value;
+	};
+	try {
+		return resolve(context.getNode().parameters) as IDataObject;
+	} catch {
+		return undefined;
+	}
 }

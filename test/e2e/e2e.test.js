@@ -324,7 +324,7 @@ describe('the package in a running n8n server', () => {
 		const nodes = (await n8n.rest('GET', '/types/nodes.json')).json;
 		const node = nodes.find((type) => type.name === 'n8n-nodes-unstructured.unstructured');
 		assert.equal(node.displayName, 'Unstructured');
-		assert.deepEqual(node.version, [1, 1.1, 1.2]);
+		assert.deepEqual(node.version, [1, 1.1, 1.2, 1.3]);
 		assert.equal(node.usableAsTool, true);
 		assert.deepEqual(node.iconUrl, {
 			light: 'icons/n8n-nodes-unstructured/dist/nodes/Unstructured/unstructured.svg',

@@ -281,6 +281,13 @@ describe("in n8n's editor, in Chromium", () => {
 		await page.locator(`${testId('node-creator-item-name')}:text-is("Unstructured")`).waitFor();
 		const names = await page.locator(testId('node-creator-item-name')).allTextContents();
 		assert.ok(names.includes('Unstructured'), `the nodes panel offers: ${names.join(', ')}`);
+		// The Unstructured entry (the node and its trigger, merged by n8n) says what both do.
+		await page
+			.getByText(
+				'Run workflows and jobs of the Unstructured Platform API and manage its workflows, sources and destinations; start a workflow when a job',
+			)
+			.first()
+			.waitFor();
 		await page.click(`${testId('node-creator-item-name')}:text-is("Unstructured")`);
 		await page.getByText('Get a job', { exact: true }).waitFor();
 		await shot('nodes-panel-actions');
