@@ -253,6 +253,70 @@ describe('Job › Create from node version 1.3: packing by default, by job defin
 		);
 	});
 
+	it("a file that failed fails its own item only: the job's other items keep their elements, as with a job each", async () => {
+		mock.newJobStatuses = ['COMPLETED'];
+		mock.newJobOutput = (file) =>
+			file.file_id === 'doc-1.txt' ? undefined : [{ type: 'Title', text: `T of ${file.file_id}` }];
+		mock.newJobFailedFiles = [{ document: 'doc-1.txt', error: 'The file is encrypted' }];
+		const { items } = await runNode({
+			parameters: createV13({ output: 'elements' }),
+			items: itemsOf(3),
+			credentials,
+			settings: { ...v13, ...CONTINUE },
+		});
+		assert.equal(posts().length, 1);
+		const jobId = jobOf('doc-1.txt').id;
+		assert.deepEqual(
+			plain(items).map(({ json, pairedItem }) => [pairedItem.item, json.text ?? json.error]),
+			[
+				[0, 'T of doc-0.txt'],
+				[1, `Job "${jobId}" completed, but 1 of this item's files failed`],
+				[2, 'T of doc-2.txt'],
+			],
+		);
+		assert.ok(items.every((item) => item.json.failed_files === undefined));
+
+		// Without Continue On Fail the node stops with that item's error, as it would unpacked.
+		const { error } = await runNode({
+			parameters: createV13({ output: 'elements' }),
+			items: itemsOf(3),
+			credentials,
+			settings: v13,
+		});
+		assert.match(String(error?.message), /completed, but 1 of this item's files failed/);
+	});
+
+	it('with "Fail When the Job or a File Fails" off, a failed file is listed on its own item', async () => {
+		mock.newJobStatuses = ['COMPLETED'];
+		mock.newJobOutput = (file) =>
+			file.file_id === 'doc-1.txt' ? undefined : [{ type: 'Title', text: `T of ${file.file_id}` }];
+		mock.newJobFailedFiles = [{ document: 'doc-1.txt', error: 'The file is encrypted' }];
+		const { items, error } = await runNode({
+			parameters: createV13({
+				output: 'elements',
+				waitOptions: { pollInterval: 1, failWhenJobFails: false },
+			}),
+			items: itemsOf(3),
+			credentials,
+			settings: v13,
+		});
+		assert.equal(error, undefined, error?.message);
+		const jobId = jobOf('doc-1.txt').id;
+		assert.deepEqual(
+			plain(items).map(({ json, pairedItem }) => [pairedItem.item, json.text, json.failed_files]),
+			[
+				[0, 'T of doc-0.txt', undefined],
+				[
+					1,
+					undefined,
+					[{ file_id: 'doc-1.txt', file_name: 'doc-1.txt', error: 'The file is encrypted' }],
+				],
+				[2, 'T of doc-2.txt', undefined],
+			],
+		);
+		assert.equal(items[1].json.job_id, jobId);
+	});
+
 	it('a workflow saved on version 1.2 keeps one job per item', async () => {
 		mock.newJobStatuses = ['COMPLETED'];
 		const { error } = await runNode({

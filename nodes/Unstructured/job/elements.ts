@@ -241,22 +241,38 @@ export async function elementItems(
 		);
 	}
 	const failed = await failedFilesOf(context, job);
-	if (failed.length > 0 && failWhenFilesFail) {
-		throw jobError(
-			context,
-			job,
-			`Job "${job.id}" completed, but ${failed.length} of its ${Math.max(files.length, failed.length)} files failed`,
-			`${sentence(`Failed files: ${failedFilesText(failed)}`)} No element is output while one file failed. ${FAIL_OPTION_ADVICE}`,
-		);
-	}
 	// Each input item's elements and failed files, in file order: one owner unless the job was packed.
 	const ownerOf = (index: number) =>
 		sent.owners?.[index] ?? sent.owners?.[0] ?? context.getItemIndex();
+	// A packed job carries several items' files: each item fails for its own files only, as it would
+	// with a job of its own (a failed file that matches no file sent fails them all).
+	const failing = new Map<number, FailedFile[]>();
+	if (failed.length > 0 && failWhenFilesFail) {
+		const packed = new Set(sent.owners ?? []).size > 1;
+		const matched = failed.every((failure) => files.some((file) => isFile(failure, file)));
+		if (!packed || !matched)
+			throw jobError(
+				context,
+				job,
+				`Job "${job.id}" completed, but ${failed.length} of its ${Math.max(files.length, failed.length)} files failed`,
+				`${sentence(`Failed files: ${failedFilesText(failed)}`)} No element is output while one file failed. ${FAIL_OPTION_ADVICE}`,
+			);
+		for (const file of files) {
+			const failure = failed.find((candidate) => isFile(candidate, file));
+			const owner = ownerOf(file.index);
+			if (failure) failing.set(owner, [...(failing.get(owner) ?? []), failure]);
+		}
+	}
 	const byOwner = new Map<number, { items: INodeExecutionData[]; failed: IDataObject[] }>();
 	const of = (owner: number) =>
 		byOwner.get(owner) ?? byOwner.set(owner, { items: [], failed: [] }).get(owner)!;
 	const reported = new Set<FailedFile>();
 	for (const file of files) {
+		if (failing.has(ownerOf(file.index))) {
+			// This item fails with its own error (below): nothing of it goes out with the others.
+			for (const failure of failed) if (isFile(failure, file)) reported.add(failure);
+			continue;
+		}
 		const owned = of(ownerOf(file.index));
 		const fileContext: IDataObject = {
 			job_id: job.id,
@@ -281,10 +297,24 @@ export async function elementItems(
 			error: String(failure.error),
 		});
 	}
-	return [...byOwner].flatMap(([owner, { items, failed: failedItems }]) =>
-		withFailedFiles(items, failedItems, failedFilesOutput, job).map((item) => ({
-			...item,
-			pairedItem: { item: owner },
-		})),
-	);
+	const failures = [...failing].map(([owner, ownFailures]) => ({
+		json: {},
+		error: jobError(
+			context,
+			job,
+			`Job "${job.id}" completed, but ${ownFailures.length} of this item's files failed`,
+			`${sentence(`Failed files: ${failedFilesText(ownFailures)}`)} The job also carried other items' files (Pack Files Into Jobs): they keep their elements. ${FAIL_OPTION_ADVICE}`,
+			owner,
+		),
+		pairedItem: { item: owner },
+	}));
+	return [
+		...[...byOwner].flatMap(([owner, { items, failed: failedItems }]) =>
+			withFailedFiles(items, failedItems, failedFilesOutput, job).map((item) => ({
+				...item,
+				pairedItem: { item: owner },
+			})),
+		),
+		...failures,
+	];
 }

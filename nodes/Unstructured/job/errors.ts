@@ -17,15 +17,12 @@ export function jobError(
 	job: JobInformation,
 	message: string,
 	description: string,
+	itemIndex = context.getItemIndex(),
 ): NodeApiError {
 	return new NodeApiError(
 		context.getNode(),
 		{ job_id: job.id, job_status: job.status } as JsonObject,
-		{
-			message,
-			description,
-			itemIndex: context.getItemIndex(),
-		},
+		{ message, description, itemIndex },
 	);
 }
 

@@ -35,9 +35,12 @@ import type { JobOutput } from '../fields/jobOutput';
 interface Group {
 	members: number[];
 	started: boolean;
-	result: Promise<Map<number, INodeExecutionData[]>>;
-	settle: (outcome: { items?: Map<number, INodeExecutionData[]>; error?: unknown }) => void;
+	result: Promise<Map<number, Share>>;
+	settle: (outcome: { items?: Map<number, Share>; error?: unknown }) => void;
 }
+
+/** What an item of a group gets: its items, or the error of its own files (the others keep theirs). */
+type Share = INodeExecutionData[] | Error;
 
 interface Plan {
 	groupOf: Map<number, Group>;
@@ -82,7 +85,7 @@ export function groupsOf(candidates: Candidate[], filesPerJob: number): number[]
 
 function newGroup(members: number[]): Group {
 	let settle: Group['settle'] = () => {};
-	const result = new Promise<Map<number, INodeExecutionData[]>>((resolve, reject) => {
+	const result = new Promise<Map<number, Share>>((resolve, reject) => {
 		settle = ({ items, error }) => (items ? resolve(items) : reject(error));
 	});
 	// A failed job is taken by each member; none left unhandled if a member never asks.
@@ -173,7 +176,9 @@ export async function packedJobItems(
 			group.settle({ error });
 		}
 	}
-	return (await group.result).get(itemIndex) ?? [];
+	const share = (await group.result).get(itemIndex) ?? [];
+	if (share instanceof Error) throw share;
+	return share;
 }
 
 async function createGroupJob(
@@ -182,7 +187,7 @@ async function createGroupJob(
 	group: Group,
 	plan: Plan,
 	{ requestData, output }: PackedCreate,
-): Promise<Map<number, INodeExecutionData[]>> {
+): Promise<Map<number, Share>> {
 	const inputs = group.members.flatMap((member) =>
 		(plan.filesOf.get(member) ?? []).map((input) => ({ member, input })),
 	);
@@ -196,11 +201,14 @@ async function createGroupJob(
 		inputs.map(({ input }) => input),
 		requestData,
 	);
-	const shares = new Map<number, INodeExecutionData[]>(group.members.map((member) => [member, []]));
+	const shares = new Map<number, Share>(group.members.map((member) => [member, []]));
 	const leader = context.getItemIndex();
 	for (const item of await jobOutputItems(context, response, output, sent)) {
-		const owner = (item.pairedItem as { item: number } | undefined)?.item ?? leader;
-		(shares.get(owner) ?? shares.get(leader))?.push(item);
+		const paired = (item.pairedItem as { item: number } | undefined)?.item ?? leader;
+		const owner = shares.has(paired) ? paired : leader;
+		const share = shares.get(owner);
+		if (item.error) shares.set(owner, item.error);
+		else if (Array.isArray(share)) share.push(item);
 	}
 	return shares;
 }
