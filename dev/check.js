@@ -72,29 +72,31 @@ async function submitForm(n8n, formNode) {
 	return sent;
 }
 
-/** The workflow's executions once there are at least `count` and none is still running. */
-async function finishedExecutions(n8n, workflowId, count) {
+const isFinished = (execution) => !['new', 'running', 'waiting'].includes(execution.status);
+
+/** The workflow's executions (newest first) once `ready` says so of them, or when the time is up. */
+async function executionsWhen(n8n, workflowId, ready) {
 	const deadline = Date.now() + RUN_TIMEOUT_MS;
 	for (;;) {
 		const list = await n8n.executions(workflowId);
-		const running = list.some((execution) =>
-			['new', 'running', 'waiting'].includes(execution.status),
-		);
-		if ((list.length >= count && !running) || Date.now() > deadline) return list;
+		if (ready(list) || Date.now() > deadline) return list;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 }
 
+/** The workflow's executions once there are at least `count` and none is still running. */
+async function finishedExecutions(n8n, workflowId, count) {
+	return await executionsWhen(
+		n8n,
+		workflowId,
+		(list) => list.length >= count && list.every(isFinished),
+	);
+}
+
 /** The workflow's first execution to finish, while later ones may still run (a schedule's). */
 async function firstFinishedExecution(n8n, workflowId) {
-	const deadline = Date.now() + RUN_TIMEOUT_MS;
-	for (;;) {
-		const finished = (await n8n.executions(workflowId)).filter(
-			(execution) => !['new', 'running', 'waiting'].includes(execution.status),
-		);
-		if (finished.length > 0 || Date.now() > deadline) return finished[finished.length - 1];
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
+	const list = await executionsWhen(n8n, workflowId, (executions) => executions.some(isFinished));
+	return list.filter(isFinished).at(-1);
 }
 
 async function main() {

@@ -19,6 +19,7 @@ const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { runN8nCli } = require('../support/n8n');
 const { provisionN8n } = require('../support/provision');
 const { DEMO_CREDENTIALS, importDemo, startDemoApis } = require('./demo');
 
@@ -104,19 +105,11 @@ function n8nEnv(installation) {
 	};
 }
 
-/** Runs an n8n CLI command (import, list) to its end. */
+/** Runs an n8n CLI command (import, list) to its end; `list:workflow` prints its list as info log lines. */
 function cli(installation, args) {
-	return new Promise((resolve) => {
-		const child = spawn(installation.node, [installation.n8nBin, ...args], {
-			// `list:workflow` prints its list as info log lines.
-			env: { ...n8nEnv(installation), N8N_LOG_LEVEL: 'info' },
-			cwd: ROOT,
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk) => (stdout += chunk));
-		child.stderr.on('data', (chunk) => (stderr += chunk));
-		child.on('close', (status) => resolve({ status, stdout, stderr }));
+	return runN8nCli(installation, args, {
+		env: { ...n8nEnv(installation), N8N_LOG_LEVEL: 'info' },
+		cwd: ROOT,
 	});
 }
 

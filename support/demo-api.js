@@ -59,14 +59,9 @@ function chunkByTitle(elements, maxCharacters = 500) {
 	}));
 }
 
-/** The chunking node of a job's nodes, if it has one. */
+/** The chunking node of a created job's nodes (its `request_data`, as the mock parsed it), if it has one. */
 function chunkerOf(request) {
-	try {
-		const data = JSON.parse(request.form?.fields?.request_data ?? '{}');
-		return (data.job_nodes ?? []).find((node) => node.type === 'chunk');
-	} catch {
-		return undefined;
-	}
+	return (request.requestData?.job_nodes ?? []).find((node) => node.type === 'chunk');
 }
 
 /** Elements for a file the demo cannot read: labelled as samples, so nobody takes them for real output. */
@@ -184,9 +179,10 @@ class DemoUnstructuredApi extends MockUnstructuredApi {
 	}
 
 	/**
-	 * The mock keeps the parsed form on the request (`request.form`) when it has one. A run of a
-	 * workflow's own source sends no file: its output files get labelled sample elements, so that
-	 * Download Output after it (the nightly example) has something to download.
+	 * The mock keeps the parsed form and `request_data` on the request (`request.form`,
+	 * `request.requestData`) when it has them. A run of a workflow's own source sends no file: its
+	 * output files get labelled sample elements, so that Download Output after it (the nightly
+	 * example) has something to download.
 	 */
 	withFileOutputs(answer, request) {
 		if (answer.status >= 300 || !answer.body?.id) return answer;

@@ -630,6 +630,7 @@ class MockUnstructuredApi extends LoopbackServer {
 		} catch {
 			return { status: 422, body: { detail: 'request_data must be a JSON string' } };
 		}
+		request.requestData = data;
 		if ('template_id' in data === 'job_nodes' in data) {
 			return {
 				status: 422,

@@ -103,6 +103,24 @@ function installPackedPackage(nodeModules) {
 	return target;
 }
 
+/**
+ * Runs an n8n CLI command (import, export, list, publish, execute) of `installation` to its end.
+ * @param {{ node: string, n8nBin: string }} installation
+ * @param {string[]} args
+ * @param {{ env: NodeJS.ProcessEnv, cwd: string }} options
+ * @returns {Promise<{ status: number | null, stdout: string, stderr: string }>}
+ */
+function runN8nCli({ node, n8nBin }, args, { env, cwd }) {
+	return new Promise((resolve) => {
+		const child = spawn(node, [n8nBin, ...args], { env, cwd });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		child.on('close', (status) => resolve({ status, stdout, stderr }));
+	});
+}
+
 class N8nInstance {
 	/** `install`: 'installer' (unpacked as n8n's community-package installer does) or 'npm' (`npm i` in .n8n/nodes). */
 	constructor({ install = 'installer', env = {} } = {}) {
@@ -163,15 +181,7 @@ class N8nInstance {
 
 	/** Runs an n8n CLI command to its end; returns `{ status, stdout, stderr }`. */
 	cli(args) {
-		const { node, n8nBin } = this.installation;
-		return new Promise((resolve) => {
-			const child = spawn(node, [n8nBin, ...args], { env: this.env, cwd: this.root });
-			let stdout = '';
-			let stderr = '';
-			child.stdout.on('data', (chunk) => (stdout += chunk));
-			child.stderr.on('data', (chunk) => (stderr += chunk));
-			child.on('close', (status) => resolve({ status, stdout, stderr }));
-		});
+		return runN8nCli(this.installation, args, { env: this.env, cwd: this.root });
 	}
 
 	async importJson(kind, name, data) {
@@ -189,9 +199,9 @@ class N8nInstance {
 		// The pretty-printed run data starts and ends with a brace alone on its line; logs may follow.
 		const start = result.stdout.search(/^\{$/m);
 		const end = result.stdout.indexOf('\n}', start);
-		result.run =
+		const run =
 			start === -1 || end === -1 ? undefined : JSON.parse(result.stdout.slice(start, end + 2));
-		return result;
+		return { ...result, run };
 	}
 
 	/** Spawns an n8n command (`start`, `worker`, `webhook`) and waits until `readyUrl` answers 200. */
@@ -315,6 +325,7 @@ class N8nInstance {
 
 module.exports = {
 	N8nInstance,
+	runN8nCli,
 	installPackedPackage,
 	freePort,
 	stopProcess,

@@ -54,17 +54,19 @@ function allRenderings(value) {
 }
 
 /**
- * Starts a mock Unstructured API for the test file, resets it before each test, and at the end
- * checks that nothing the file's runs logged holds the API key.
- * Returns `{ mock, credentials }`; `credentials` is filled in once the mock has started.
+ * Starts `mock` for the test file, resets it before each test, and at the end checks that nothing
+ * the file's runs printed or logged holds its API key. Returns `{ mock, credentials }`;
+ * `credentials` is filled in with `credentialsOf(mock)` once the mock has started.
+ * @template M
+ * @param {M & { start(): Promise<unknown>, stop(): Promise<unknown>, reset(): void, apiKey: string }} mock
+ * @param {(mock: M) => object} credentialsOf
  */
-function useMockApi() {
-	const mock = new MockUnstructuredApi();
+function useMock(mock, credentialsOf) {
 	const context = { mock, credentials: {} };
 	const output = captureOutput();
 	before(async () => {
 		await mock.start();
-		Object.assign(context.credentials, { apiUrl: mock.url, apiKey: mock.apiKey });
+		Object.assign(context.credentials, credentialsOf(mock));
 	});
 	beforeEach(() => mock.reset());
 	after(async () => {
@@ -74,6 +76,11 @@ function useMockApi() {
 		assert.ok(!readLog().includes(mock.apiKey), "the API key appeared in n8n's log");
 	});
 	return context;
+}
+
+/** `useMock` with a mock Unstructured (Pipelines) API and its credential. */
+function useMockApi() {
+	return useMock(new MockUnstructuredApi(), (mock) => ({ apiUrl: mock.url, apiKey: mock.apiKey }));
 }
 
 /** A job as the node outputs it (Output: Job): as the API returned it, with `job_id` added. */
@@ -94,6 +101,7 @@ module.exports = {
 	captureOutput,
 	allRenderings,
 	plain,
+	useMock,
 	useMockApi,
 	withJobId,
 };

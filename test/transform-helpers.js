@@ -1,32 +1,15 @@
 'use strict';
-const assert = require('node:assert/strict');
-const { after, before, beforeEach } = require('node:test');
-
-const { readLog, runNode } = require('../support/harness');
+const { runNode } = require('../support/harness');
 const { parseMultipart } = require('../support/mock-api');
 const { MockTransformApi } = require('../support/mock-transform-api');
-const { captureOutput } = require('./helpers');
+const { useMock } = require('./helpers');
 
-/**
- * Starts a mock Transform API for the test file, resets it before each test, and at the end checks
- * that nothing the file's runs printed or logged holds the API key.
- */
+/** `useMock` with a mock Transform API and its credential (the Base URL with a trailing slash, which it accepts). */
 function useTransformMock() {
-	const mock = new MockTransformApi();
-	const context = { mock, credentials: { apiKey: mock.apiKey, baseUrl: '' } };
-	const output = captureOutput();
-	before(async () => {
-		await mock.start();
-		context.credentials.baseUrl = `${mock.url}/`;
-	});
-	beforeEach(() => mock.reset());
-	after(async () => {
-		output.restore();
-		await mock.stop();
-		assert.ok(!output.text().includes(mock.apiKey), 'the API key appeared in the output');
-		assert.ok(!readLog().includes(mock.apiKey), "the API key appeared in n8n's log");
-	});
-	return context;
+	return useMock(new MockTransformApi(), (mock) => ({
+		apiKey: mock.apiKey,
+		baseUrl: `${mock.url}/`,
+	}));
 }
 
 /**

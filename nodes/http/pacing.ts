@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { credentialTypeOf } from './credential';
 import type { Turn } from './transport';
-import { pause } from './pause';
+import { pause, untilDone } from './pause';
 
 /**
  * Unstructured takes one new job per second per account and answers 429 beyond it
@@ -42,22 +42,6 @@ function laneKey(context: IExecuteSingleFunctions): string {
 	return credential?.id ?? credential?.name ?? '';
 }
 
-/** Resolves when `turn` does, or rejects as soon as the execution is stopped. */
-async function untilTurn(turn: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
-	if (!signal) return await turn;
-	if (signal.aborted) throw new Error('The execution was stopped');
-	let onAbort = () => {};
-	const stopped = new Promise<never>((_, reject) => {
-		onAbort = () => reject(new Error('The execution was stopped'));
-		signal.addEventListener('abort', onAbort, { once: true });
-	});
-	try {
-		await Promise.race([turn, stopped]);
-	} finally {
-		signal.removeEventListener('abort', onAbort);
-	}
-}
-
 /**
  * Waits until every job creation of the same credential that asked before this one has gone.
  * Stopping the execution ends the wait at once; a turn that is released without launching gives
@@ -84,7 +68,7 @@ export async function takeJobCreationTurn(context: IExecuteSingleFunctions): Pro
 	};
 	let inTurn = false;
 	try {
-		await untilTurn(previous, signal);
+		await untilDone(previous, signal);
 		inTurn = true;
 	} finally {
 		if (!inTurn) release();
@@ -94,7 +78,7 @@ export async function takeJobCreationTurn(context: IExecuteSingleFunctions): Pro
 		launch: async () => {
 			let launched = false;
 			try {
-				await untilTurn(lane.lastAnswered, signal);
+				await untilDone(lane.lastAnswered, signal);
 				const waitMs =
 					Math.max(
 						lane.lastSentAt + JOB_CREATION_INTERVAL_MS,

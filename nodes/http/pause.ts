@@ -1,12 +1,8 @@
 import { sleep } from 'n8n-workflow';
 
-/**
- * Waits `ms`, or fails at once when `signal` aborts (the execution is stopped). n8n 2.x's `sleep`
- * takes the signal itself; n8n 1.x's ignores it (its abortable one, `sleepWithAbort`, is not in 2.x),
- * so the stop is watched here for both (docs/n8n-engine.md, "n8n 1.x").
- */
-export async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-	if (!signal) return await sleep(ms);
+/** Resolves as `work` does, or fails at once when `signal` aborts (the execution is stopped). */
+export async function untilDone<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+	if (!signal) return await work;
 	if (signal.aborted) throw new Error('The execution was stopped');
 	let onAbort = () => {};
 	const stopped = new Promise<never>((_, reject) => {
@@ -14,8 +10,17 @@ export async function pause(ms: number, signal: AbortSignal | undefined): Promis
 		signal.addEventListener('abort', onAbort, { once: true });
 	});
 	try {
-		await Promise.race([sleep(ms, signal), stopped]);
+		return await Promise.race([work, stopped]);
 	} finally {
 		signal.removeEventListener('abort', onAbort);
 	}
+}
+
+/**
+ * Waits `ms`, or fails at once when `signal` aborts (the execution is stopped). n8n 2.x's `sleep`
+ * takes the signal itself; n8n 1.x's ignores it (its abortable one, `sleepWithAbort`, is not in 2.x),
+ * so the stop is watched here for both (docs/n8n-engine.md, "n8n 1.x").
+ */
+export async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+	await untilDone(sleep(ms, signal), signal);
 }

@@ -14,7 +14,11 @@ const path = require('node:path');
 
 const { MockUnstructuredApi } = require('../../support/mock-api');
 const { REPO } = require('../../support/n8n');
-const { textFileNodes } = require('../../support/text-file-nodes');
+const {
+	mainConnection: main,
+	questionNode,
+	textFileNodes,
+} = require('../../support/text-file-nodes');
 const { useN8nWithEmbeddings } = require('./with-embeddings');
 
 const API_KEY = 'rag-e2e-key-93b1c4';
@@ -78,24 +82,11 @@ function recipeUnderTest() {
 			ids: ['a0000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000003'],
 			x: -220,
 		}),
-		{
+		questionNode({
 			id: 'a0000000-0000-4000-8000-000000000004',
-			name: 'Question',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			position: [700, 0],
-			executeOnce: true,
-			parameters: {
-				assignments: {
-					assignments: [
-						{ id: 'q', name: 'Question', value: 'Did revenue grow by 12 percent?', type: 'string' },
-					],
-				},
-				options: {},
-			},
-		},
+			question: 'Did revenue grow by 12 percent?',
+		}),
 	];
-	const main = (from, to) => ({ [from]: { main: [[{ node: to, type: 'main', index: 0 }]] } });
 	return {
 		id: 'ragRecipe0000001',
 		name: 'RAG recipe under test',

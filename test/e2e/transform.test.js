@@ -12,7 +12,11 @@ const path = require('node:path');
 
 const { MockTransformApi } = require('../../support/mock-transform-api');
 const { REPO } = require('../../support/n8n');
-const { textFileNodes } = require('../../support/text-file-nodes');
+const {
+	mainConnection: main,
+	questionNode,
+	textFileNodes,
+} = require('../../support/text-file-nodes');
 const { useN8nWithEmbeddings } = require('./with-embeddings');
 
 const mock = new MockTransformApi({ apiKey: 'transform-e2e-key-5d2a71' });
@@ -26,8 +30,6 @@ const REPORT = [
 
 const INVOICE =
 	'Invoice number: INV-1001\n\nInvoice date: 2026-11-30\n\nVendor: ACME Corp\n\nTotal: 120.50';
-
-const main = (from, to) => ({ [from]: { main: [[{ node: to, type: 'main', index: 0 }]] } });
 
 /** Manual Trigger → Set (the text) → Convert to File: the document as binary `Document`, as the examples' forms give it. */
 function documentNodes(text, fileName) {
@@ -67,22 +69,10 @@ function parseIntoVectorStore() {
 		'Search the Vector Store',
 		'Embeddings for the Question',
 	].map((name) => byName[name]);
-	const question = {
+	const question = questionNode({
 		id: 'b0000000-0000-4000-8000-000000000005',
-		name: 'Question',
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
-		position: [700, 0],
-		executeOnce: true,
-		parameters: {
-			assignments: {
-				assignments: [
-					{ id: 'q', name: 'Question', value: 'Did revenue grow by 12 percent?', type: 'string' },
-				],
-			},
-			options: {},
-		},
-	};
+		question: 'Did revenue grow by 12 percent?',
+	});
 	return {
 		id: 'transformRag0001',
 		name: 'Transform Parse into a vector store',

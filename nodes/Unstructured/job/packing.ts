@@ -61,7 +61,7 @@ interface Candidate {
  * Items with files, grouped by definition in input order, in groups of up to `filesPerJob` files;
  * an item's files stay together, and an item without a definition is a group of its own.
  */
-export function groupsOf(candidates: Candidate[], filesPerJob: number): number[][] {
+function groupsOf(candidates: Candidate[], filesPerJob: number): number[][] {
 	const groups: number[][] = [];
 	const open = new Map<string, { members: number[]; files: number }>();
 	for (const { item, files, definition } of candidates) {
